@@ -10,7 +10,8 @@ export type AccountStatus = 'N' | 'A' | 'F' | 'Z' | 'C';
 export type RiskRating = 'L' | 'M' | 'H' | 'X' | 'Y' | 'Z' | 'N' | 'P' | 'Q' | 'R' | 'S';
 export type PreferredLanguage = 'en-CA' | 'fr-CA';
 export type TransactionType = 'promotional_purchase' | 'regular_purchase';
-export type VerifyFormat = 'sms' | 'email' | 'security_question' | 'regular_purchase_bypass' | 'merchant_override';
+export type VerifyFormat =
+  'sms' | 'email' | 'security_question' | 'regular_purchase_bypass' | 'merchant_override';
 
 /** §0A.12 */
 export interface Merchant {
@@ -210,7 +211,11 @@ export interface Application {
   /** insurance_opt_in of the request: the new account's payment_protection. */
   insuranceOptIn?: boolean;
   /** Held until approval creates the customer and account. */
-  applicant: Customer & { accountType: AccountType; riskRatingOnApproval: RiskRating; creditLimitOnApproval: Cents };
+  applicant: Customer & {
+    accountType: AccountType;
+    riskRatingOnApproval: RiskRating;
+    creditLimitOnApproval: Cents;
+  };
 }
 
 export interface TokenRecord {
@@ -246,7 +251,16 @@ export interface WidgetSession {
   createdAt: Date;
 }
 
-export type IdKind = 'authorization' | 'capture' | 'return' | 'refund' | 'transaction' | 'application' | 'account' | 'customer' | 'outbox';
+export type IdKind =
+  | 'authorization'
+  | 'capture'
+  | 'return'
+  | 'refund'
+  | 'transaction'
+  | 'application'
+  | 'account'
+  | 'customer'
+  | 'outbox';
 
 /** Start-up options of the sandbox that routes read (startSandbox options). */
 export interface SandboxSettings {

@@ -160,7 +160,16 @@ export class Journal {
   /** Definitive success. The sealed request is erased: nothing is left to replay. */
   markConfirmed(id: string, result: { status: number; refs?: JournalRefs }): void {
     const { status, refs } = parse(confirmedSchema, result);
-    this.transition(id, 'confirmed', this.statements.markConfirmed, { status, ...refColumns(refs) });
+    // The one write that need not wait for the disk: if a power cut loses it, the entry is back to
+    // `sent` with its sealed request, and start-up replays it with the same idempotency key, which
+    // answers with the cached success. The next fsynced write (any prepare) makes it durable anyway.
+    // `failed` never gets this treatment: replaying a lost refusal could apply the operation later.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.transition(id, 'confirmed', this.statements.markConfirmed, { status, ...refColumns(refs) });
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   /** Definitive refusal (a 4xx that was not applied). The sealed request is erased. */
