@@ -52,7 +52,8 @@ export function toFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
     const { present, value } = valueAt(input, issue.path);
     const field: FieldError = { param, msg: issueMsg(issue, present) };
     const leaf = String(issue.path[issue.path.length - 1] ?? '');
-    if (present && !SECRET_PARAMS.has(leaf) && (typeof value !== 'object' || value === null)) field.value = value;
+    if (present && !SECRET_PARAMS.has(leaf) && (typeof value !== 'object' || value === null))
+      field.value = value;
     out.push(field);
   }
   return out;
@@ -61,7 +62,8 @@ export function toFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
 /** Parses input with schema or throws 409 wrong_inputs with field_errors. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ApiError(409, 'wrong_inputs', { fieldErrors: toFieldErrors(result.error, input) });
+  if (!result.success)
+    throw new ApiError(409, 'wrong_inputs', { fieldErrors: toFieldErrors(result.error, input) });
   return result.data;
 }
 
@@ -92,8 +94,13 @@ export function money(opts: { allowZero?: boolean; allowNegative?: boolean } = {
 /** A number or digit string of 1..maxDigits digits, to a number (account_number, ids). */
 export function digitsNumber(maxDigits: number) {
   return z.union([z.number(), z.string()]).transform((value, ctx): number => {
-    const text = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value.trim();
-    if (!new RegExp(`^\\d{1,${maxDigits}}$`).test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+    const text =
+      typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value.trim();
+    if (
+      !new RegExp(`^\\d{1,${maxDigits}}$`).test(text) ||
+      Number(text) <= 0 ||
+      !Number.isSafeInteger(Number(text))
+    ) {
       ctx.addIssue({ code: 'custom', params: { msg: 'invalid' }, message: 'invalid number' });
       return z.NEVER;
     }
@@ -104,7 +111,8 @@ export function digitsNumber(maxDigits: number) {
 /** A number or digit string of exactly `digits` digits, kept as a string (vcc_number: 16). */
 export function digitString(digits: number) {
   return z.union([z.number(), z.string()]).transform((value, ctx): string => {
-    const text = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value.trim();
+    const text =
+      typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value.trim();
     if (!new RegExp(`^\\d{${digits}}$`).test(text)) {
       ctx.addIssue({ code: 'custom', params: { msg: 'invalid' }, message: 'invalid digits' });
       return z.NEVER;
@@ -124,7 +132,9 @@ export const isoDate = z.string().refine(
 );
 
 /** A boolean, or the strings 'true'/'false' (form-encoded bodies). */
-export const booleanInput = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
+export const booleanInput = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .transform((v) => v === true || v === 'true');
 
 /** Path parameter of a numeric id: digits only, at most maxDigits; anything else is 404 (not found). */
 export function pathId(raw: string | undefined, maxDigits: number): number {

@@ -32,7 +32,8 @@ export function accountBalances(state: SandboxState, account: Account): AccountB
     for (const r of capture.returns) returned += r.amount;
   }
   let refunded = 0;
-  for (const refund of state.refunds) if (refund.accountNumber === account.accountNumber) refunded += refund.amount;
+  for (const refund of state.refunds)
+    if (refund.accountNumber === account.accountNumber) refunded += refund.amount;
   let paid = 0;
   for (const t of state.transactions) if (t.accountNumber === account.accountNumber) paid += t.amount;
   let openHolds = 0;
