@@ -25,14 +25,19 @@ if (!process.env.FLEXITI_TEST_DBUS && has('dbus-run-session') && has('gnome-keyr
   process.exit(r.status ?? 1);
 }
 if (!process.env.FLEXITI_TEST_DBUS) {
-  console.log('[test] dbus-run-session or gnome-keyring is missing: keychain tests will skip (./scripts/setup --test installs them).');
+  console.log(
+    '[test] dbus-run-session or gnome-keyring is missing: keychain tests will skip (./scripts/setup --test installs them).',
+  );
 }
 
 // Native modules may have been rebuilt for Electron's ABI by npm start; the tests run on Node.
-const probe = spawnSync(process.execPath, ['-e', "require('better-sqlite3'); require('keytar')"], { encoding: 'utf8' });
+const probe = spawnSync(process.execPath, ['-e', "require('better-sqlite3'); require('keytar')"], {
+  encoding: 'utf8',
+});
 if (probe.status !== 0 && /NODE_MODULE_VERSION/.test(probe.stderr)) {
   console.log('[test] rebuilding native modules for Node');
   spawnSync('npm', ['rebuild', 'better-sqlite3', 'keytar'], { stdio: 'inherit' });
+  spawnSync('rm', ['-f', 'node_modules/.flexiti-native-abi']);
 }
 
 const only = args.filter((a) => !a.startsWith('-'));
@@ -41,6 +46,7 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
 ];
 const results = [];
 for (const [name, cmd, cmdArgs] of steps) {
