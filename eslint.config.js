@@ -34,10 +34,7 @@ export default tseslint.config(
     // shared code runs in main, preload, renderer and the sandbox: no Node, no Electron, no DOM-only APIs.
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [...nodeBuiltins, 'electron', 'react', 'react-dom'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'react', 'react-dom'] }],
     },
   },
   {
@@ -46,6 +43,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['electron'] }],
     },
+  },
+  {
+    // electron-builder loads its hooks with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/main/electron/ipc-wiring.ts', 'src/preload/**/*.ts'],

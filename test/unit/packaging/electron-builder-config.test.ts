@@ -51,7 +51,8 @@ describe('electron-builder.yml', () => {
   it('packages the built app only: no sources, tests, benches or scripts', () => {
     const files = config.files as string[];
     expect(files).toContain('out/**/*');
-    for (const excluded of ['!src/**', '!test/**', '!bench/**', '!scripts/**']) expect(files).toContain(excluded);
+    for (const excluded of ['!src/**', '!test/**', '!bench/**', '!scripts/**'])
+      expect(files).toContain(excluded);
     expect((config.extraMetadata as { main: string }).main).toBe(pkg.main);
   });
 

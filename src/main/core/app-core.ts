@@ -1,0 +1,266 @@
+/**
+ * The composition root: builds the whole core from settings (vault, journal, Flexiti client, token
+ * manager, reconciler, staff, session, handler table), the same way for Electron, the browser host
+ * and tests. In the sandbox environment it runs the simulator in-process: demo mode.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppStatus } from '../../shared/ipc/channels/app';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { createKeychainVault, type CredentialVault } from './credentials/credential-vault';
+import { createCredentialsService, credentialSourceFor } from './credentials/credentials-service';
+import { FlexitiClient } from './flexiti/flexiti-client';
+import { reconcileJournal } from './flexiti/reconciler';
+import { CustomerFlows } from './flows/customer-flows';
+import { createAppHandlers } from './handlers/app-handlers';
+import { createCustomerHandlers } from './handlers/customer-handlers';
+import { createHandlerTable, type HandlerTable } from './handlers/handler-table';
+import type { Handlers } from './handlers/handler-types';
+import { createJournalHandlers } from './handlers/journal-handlers';
+import { createJourneyHandlers } from './handlers/journey-handlers';
+import { createSessionHandlers } from './handlers/session-handlers';
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { Journal } from './journal/journal';
+import { createLogger, type Logger } from './logging/logger';
+import { Session } from './session/session';
+import { resolveApiRoot } from './settings/api-root';
+import { loadProvisioning } from './settings/provisioning';
+import type { SettingsBackend } from './settings/settings-backend';
+import { createFileSettingsStore, createSettingsStore, type SettingsStore } from './settings/settings-store';
+import { StaffDirectory, type StaffDirectoryOptions } from './staff/staff-directory';
+
+export interface AppCoreOptions {
+  /** Where staff, journal and (without a backend) settings live. Created if missing. */
+  dataDir: string;
+  /** The machine's provisioning file; default the per-OS path. */
+  provisioningFile?: string;
+  /** Default: the OS keychain through keytar. */
+  vault?: CredentialVault;
+  /** In the sandbox environment: run the simulator in-process (default) or use one at `url`. */
+  sandbox?: 'embedded' | { url: string };
+  /** A Flexiti environment other than the sandbox is refused unless this is true. */
+  allowLive?: boolean;
+  /** Electron passes its electron-store backend; default a JSON file in dataDir. */
+  settingsBackend?: SettingsBackend;
+  logger?: Logger;
+  version?: string;
+  staff?: StaffDirectoryOptions;
+  fetch?: typeof fetch;
+  /** Epoch ms for the idle lock (tests move it). */
+  now?: () => number;
+}
+
+export interface AppCore {
+  handle: HandlerTable['handle'];
+  status(): AppStatus;
+  /** Resolves when start-up reconciliation is over and money operations are accepted. */
+  readonly ready: Promise<void>;
+  /** The embedded or configured simulator, in demo mode. */
+  readonly sandboxUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export class AppCoreError extends Error {
+  override readonly name = 'AppCoreError';
+  constructor(
+    readonly code: 'live_not_allowed' | 'journal_key_unavailable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function openSettings(options: AppCoreOptions): SettingsStore {
+  if (options.settingsBackend) {
+    const backend = options.settingsBackend;
+    return createSettingsStore({ backend, provisioning: () => loadProvisioning(options.provisioningFile) });
+  }
+  return createFileSettingsStore(
+    join(options.dataDir, 'settings.json'),
+    options.provisioningFile === undefined ? {} : { provisioningPath: options.provisioningFile },
+  );
+}
+
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const logger = options.logger ?? createLogger();
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+
+  const settings = openSettings(options);
+  const loaded = settings.load();
+  for (const problem of loaded.problems)
+    logger.warn('settings problem', { code: problem.code, fields: problem.fields });
+
+  const environment = loaded.settings.environment;
+  const demo = environment === 'sandbox';
+  if (!demo && options.allowLive !== true) {
+    throw new AppCoreError(
+      'live_not_allowed',
+      `The settings select the ${environment} environment; start with --allow-live to use a live Flexiti environment.`,
+    );
+  }
+
+  const vault = options.vault ?? createKeychainVault();
+  let sandbox: RunningSandbox | undefined;
+  let sandboxUrl: string | undefined;
+  if (demo) {
+    if (options.sandbox !== undefined && options.sandbox !== 'embedded') sandboxUrl = options.sandbox.url;
+    else {
+      sandbox = await startSandbox({ port: 0 });
+      sandboxUrl = sandbox.url;
+    }
+  }
+
+  const journal = await openJournal(options, vault, demo, logger);
+  const credentials = credentialSourceFor(settings, vault);
+  const client = new FlexitiClient({
+    apiRoot: () => resolveApiRoot(settings.get(), sandboxUrl),
+    credentials,
+    journal,
+    terminal: () => ({ locationId: settings.get().locationId, registerId: settings.get().registerId }),
+    lang: () => settings.get().language,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  const staff = StaffDirectory.open(join(options.dataDir, 'staff.db'), options.staff);
+  const session = new Session({
+    idleLockMinutes: () => settings.get().idleLockMinutes,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const flows = new CustomerFlows();
+
+  settings.subscribe((change) => {
+    if (change.changedFields.includes('environment') || change.changedFields.includes('customBaseUrl')) {
+      client.tokens.clear();
+      flows.clear();
+    }
+  });
+
+  let reconciling: Promise<{ settled: number; stillInDoubt: number }> | null = null;
+  function reconcileNow(): Promise<{ settled: number; stillInDoubt: number }> {
+    reconciling ??= reconcileJournal({ context: client.context })
+      .then((report) => ({
+        settled:
+          report.replayedConfirmed +
+          report.replayedFailed +
+          report.reconciledApplied +
+          report.reconciledNotApplied,
+        stillInDoubt: report.stillInDoubt + report.needsManualCheck,
+      }))
+      .finally(() => {
+        reconciling = null;
+      });
+    return reconciling;
+  }
+
+  let ready = false;
+  const readyPromise = reconcileNow()
+    .then(
+      (result) => logger.info('start-up reconciliation done', result),
+      (error: unknown) => logger.error('start-up reconciliation failed', { error }),
+    )
+    .finally(() => {
+      ready = true;
+    });
+
+  const version = options.version ?? '0.0.0-dev';
+  function status(): AppStatus {
+    const current = settings.get();
+    return {
+      mode: current.environment === 'sandbox' ? 'demo' : 'live',
+      environment: current.environment,
+      version: version.slice(0, 40),
+      locale: current.language,
+      ready,
+      reconciling: reconciling !== null,
+      inDoubtCount: journal.unfinished().length,
+      setupNeeded: staff.count() === 0,
+      settingsProblems: loaded.problems.length,
+    };
+  }
+
+  const journeys = createJourneyHandlers({
+    client,
+    flows,
+    journal: () => journal,
+    settle: () => reconcileNow(),
+    settings: () => settings.get(),
+    logger,
+  });
+
+  const handlers: Handlers = {
+    ...createAppHandlers({ status }),
+    ...createSessionHandlers({
+      staff,
+      session,
+      onSessionChange: () => {
+        flows.clear();
+        journeys.clear();
+      },
+    }),
+    ...createSettingsHandlers({
+      settings,
+      liveAllowed: options.allowLive === true,
+      credentials: createCredentialsService({
+        settings,
+        vault,
+        transport: client.transport,
+        credentials,
+        onReplaced: () => client.tokens.clear(),
+      }),
+    }),
+    ...createCustomerHandlers({
+      flows,
+      defaultLanguage: () => settings.get().language,
+      customers: {
+        startFlow: () => client.startFlow(),
+        search: (flow, input) => client.searchCustomers(flow, input),
+        lookup: (flow, input) => client.lookupCustomer(flow, input),
+      },
+    }),
+    ...createJournalHandlers({ journal: () => journal, reconciler: { reconcileNow } }),
+    ...journeys.handlers,
+  };
+
+  const table = createHandlerTable({ handlers, session, logger, isReady: () => ready });
+
+  return {
+    handle: (channel, payload, sender) => table.handle(channel, payload, sender),
+    status,
+    ready: readyPromise,
+    sandboxUrl,
+    async close() {
+      await readyPromise;
+      if (reconciling) await reconciling.catch(() => undefined);
+      staff.close();
+      journal.close();
+      if (sandbox) await sandbox.close();
+    },
+  };
+}
+
+/**
+ * The journal's key lives in the keychain. In demo mode a terminal without a keychain (a kiosk
+ * build, a CI box) still runs: the journal is then kept in memory, since only simulated money moves.
+ */
+async function openJournal(
+  options: AppCoreOptions,
+  vault: CredentialVault,
+  demo: boolean,
+  logger: Logger,
+): Promise<Journal> {
+  const file = join(options.dataDir, demo ? 'journal-demo.db' : 'journal.db');
+  try {
+    const key = await vault.getOrCreateJournalKey();
+    return Journal.open(file, key);
+  } catch (error) {
+    if (!demo) {
+      throw new AppCoreError(
+        'journal_key_unavailable',
+        'The journal key could not be read from the OS keychain.',
+      );
+    }
+    logger.warn('keychain unavailable in demo mode: the demo journal is kept in memory', { error });
+    return Journal.open(':memory:', randomBytes(32));
+  }
+}

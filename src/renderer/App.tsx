@@ -1,0 +1,123 @@
+/**
+ * The shell: reads the terminal's status, then shows first run, sign-in or the lookup screen. The
+ * Demo banner is on every screen in demo mode. The language can be switched at any time.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { DemoBanner } from './components/DemoBanner';
+import { ErrorNotice } from './components/ErrorNotice';
+import { I18nProvider, translator, type Locale } from './i18n/i18n';
+import { pos } from './pos-api';
+import { FirstRunScreen } from './screens/setup/FirstRunScreen';
+import { LookupScreen } from './screens/lookup/LookupScreen';
+import { PurchaseJourney } from './screens/purchase/PurchaseJourney';
+import type { PurchaseCustomer } from './screens/purchase/purchase-types';
+import { SignInScreen } from './screens/sign-in/SignInScreen';
+import { appErrorOf, unwrap } from './use-pos-mutation';
+
+export function App() {
+  const queryClient = useQueryClient();
+  const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
+  const [purchase, setPurchase] = useState<PurchaseCustomer | null>(null);
+  // A new key ends the customer flow: the lookup screen starts empty after a finished sale.
+  const [lookupKey, setLookupKey] = useState(0);
+  const lookupArea = useRef<HTMLDivElement>(null);
+  const status = useQuery({
+    queryKey: ['app.status'],
+    queryFn: () => unwrap(pos.app.status({})),
+    refetchInterval: (query) => (query.state.data?.ready === false ? 1000 : false),
+  });
+  const session = useQuery({
+    queryKey: ['session.current'],
+    queryFn: () => unwrap(pos.session.current({})),
+    // Notices the idle lock even when nobody touches the screen.
+    refetchInterval: 30_000,
+  });
+
+  const locale: Locale = chosenLocale ?? status.data?.locale ?? 'en';
+  const t = translator(locale);
+  const refresh = () => void queryClient.invalidateQueries();
+  const signOut = async () => {
+    await pos.session.signOut({});
+    refresh();
+  };
+
+  const who = session.data?.session;
+  // Signed out or locked: the customer in progress is dropped (adjusted during render, not in an effect).
+  const signedIn = who !== undefined && who !== null;
+  const [wasSignedIn, setWasSignedIn] = useState(signedIn);
+  if (signedIn !== wasSignedIn) {
+    setWasSignedIn(signedIn);
+    if (!signedIn) {
+      setPurchase(null);
+      setLookupKey((key) => key + 1);
+    }
+  }
+  useEffect(() => {
+    // Back from a purchase: the kept lookup screen takes the focus again.
+    if (!purchase) lookupArea.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [purchase]);
+
+  let body;
+  if (status.isError || session.isError) {
+    body = (
+      <main className="screen narrow">
+        <ErrorNotice error={appErrorOf(status.error ?? session.error)} />
+        <p>{t('app.noConnection')}</p>
+      </main>
+    );
+  } else if (!status.data || !session.data) {
+    body = <main className="screen narrow">{t('app.loading')}</main>;
+  } else if (status.data.setupNeeded) {
+    body = <FirstRunScreen onDone={refresh} />;
+  } else if (!session.data.session) {
+    body = <SignInScreen onDone={refresh} />;
+  } else {
+    body = (
+      <>
+        {!status.data.ready ? <p className="notice">{t('app.reconciling')}</p> : null}
+        <div ref={lookupArea} hidden={purchase !== null}>
+          <LookupScreen key={lookupKey} onPurchase={(flow, account) => setPurchase({ ...flow, account })} />
+        </div>
+        {purchase ? (
+          <PurchaseJourney
+            customer={purchase}
+            role={session.data.session.role}
+            demo={status.data.mode === 'demo'}
+            onExit={() => setPurchase(null)}
+            onFinished={() => {
+              setPurchase(null);
+              setLookupKey((key) => key + 1);
+            }}
+          />
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <I18nProvider locale={locale}>
+      <div lang={locale === 'fr' ? 'fr-CA' : 'en-CA'} className="app">
+        {status.data?.mode === 'demo' ? <DemoBanner /> : null}
+        <header className="top-bar">
+          <span className="brand">{t('app.title')}</span>
+          {who ? <span>{t('signedInAs', { name: who.name, role: t(`role.${who.role}`) })}</span> : null}
+          <button
+            type="button"
+            aria-label={t('app.languageLabel')}
+            onClick={() => setChosenLocale(locale === 'en' ? 'fr' : 'en')}
+            data-testid="language-toggle"
+          >
+            {t('app.language')}
+          </button>
+          {who ? (
+            <button type="button" onClick={() => void signOut()}>
+              {t('signOut')}
+            </button>
+          ) : null}
+        </header>
+        {body}
+      </div>
+    </I18nProvider>
+  );
+}

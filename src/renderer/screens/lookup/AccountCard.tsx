@@ -1,0 +1,36 @@
+/** One account as staff see it: name, masked card, status in plain words, available credit. */
+import type { AccountView } from '../../../shared/ipc/channels/customers';
+import { formatCents, useI18n } from '../../i18n/i18n';
+
+export function AccountCard(props: { account: AccountView; onPurchase?: () => void }) {
+  const { t, locale } = useI18n();
+  const { account } = props;
+  const name = [account.firstName, account.lastName].filter(Boolean).join(' ');
+  return (
+    <li className={`account-card status-${account.status}`} data-testid="account-card">
+      {name ? <h3>{name}</h3> : null}
+      <p className="card-number">{t('account.card', { card: account.cardMasked })}</p>
+      <p className="status">{t(`status.${account.status}`)}</p>
+      {account.availableCreditCents !== undefined ? (
+        <p>{t('account.available', { amount: formatCents(account.availableCreditCents, locale) })}</p>
+      ) : null}
+      {account.accountType ? <p>{t(`account.type.${account.accountType}`)}</p> : null}
+      {props.onPurchase && account.canPurchase ? (
+        <button
+          type="button"
+          className="primary"
+          onClick={props.onPurchase}
+          aria-label={t('lookup.purchaseLabel', { card: account.cardMasked })}
+          data-testid="start-purchase"
+        >
+          {t('lookup.purchase')}
+        </button>
+      ) : null}
+      {props.onPurchase && !account.canPurchase ? (
+        <p className="hint" data-testid="no-purchase">
+          {t('lookup.cannotPurchase')}
+        </p>
+      ) : null}
+    </li>
+  );
+}

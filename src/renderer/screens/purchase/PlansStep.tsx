@@ -1,0 +1,104 @@
+/**
+ * Flexiti's offer for the amount: every plan and term side by side, the regular-purchase option, and
+ * the Quebec disclosure when the answer carries it.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Progress } from '../../components/Progress';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { formatCents, useI18n } from '../../i18n/i18n';
+import { pos } from '../../pos-api';
+import { appErrorOf, unwrap } from '../../use-pos-mutation';
+import { FeeList } from './FeeList';
+import { formatRate } from './format-rate';
+import type { Choice, PurchaseCustomer } from './purchase-types';
+import { TermOption } from './TermOption';
+
+export function PlansStep(props: {
+  customer: PurchaseCustomer;
+  amountCents: number;
+  onChoose: (choice: Choice) => void;
+  onBack: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const { flowId, account } = props.customer;
+  const pricing = useQuery({
+    queryKey: ['pricing.calculate', flowId, account.accountRef, props.amountCents],
+    queryFn: () =>
+      unwrap(
+        pos.pricing.calculate({ flowId, accountRef: account.accountRef, amountCents: props.amountCents }),
+      ),
+    staleTime: 60_000,
+  });
+  const data = pricing.data;
+  const regular = data?.regularPurchase;
+
+  return (
+    <main className="screen" data-screen="plans">
+      <div className="screen-head">
+        <ScreenHeading>{t('plans.title', { amount: formatCents(props.amountCents, locale) })}</ScreenHeading>
+        <button type="button" onClick={props.onBack}>
+          {t('purchase.back')}
+        </button>
+      </div>
+      {pricing.isPending ? <Progress label={t('plans.loading')} /> : null}
+      <ErrorNotice error={appErrorOf(pricing.error)} />
+      {pricing.isError ? (
+        <button type="button" onClick={() => void pricing.refetch()}>
+          {t('purchase.tryAgain')}
+        </button>
+      ) : null}
+      {data?.quebecDisclosure ? (
+        <aside className="disclosure" aria-labelledby="qc-disclosure" data-testid="quebec-disclosure">
+          <h2 id="qc-disclosure">{t('plans.quebecDisclosure')}</h2>
+          <p>{data.quebecDisclosure}</p>
+        </aside>
+      ) : null}
+      {data?.availableCreditCents !== undefined ? (
+        <p>{t('account.available', { amount: formatCents(data.availableCreditCents, locale) })}</p>
+      ) : null}
+      {data && data.plans.length === 0 && !regular ? <p>{t('plans.none')}</p> : null}
+      {data?.plans.map((plan) => (
+        <section key={plan.planId} className="plan" aria-labelledby={`plan-${plan.planId}`}>
+          <h2 id={`plan-${plan.planId}`}>
+            {plan.planName ?? t('plans.planNumber', { id: String(plan.planId) })}
+          </h2>
+          <ul className="terms">
+            {plan.terms.map((term) => (
+              <TermOption
+                key={term.term}
+                plan={plan}
+                term={term}
+                onChoose={() => props.onChoose({ kind: 'plan', plan, term })}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {regular ? (
+        <section className="plan" aria-labelledby="regular-purchase" data-testid="regular-purchase">
+          <h2 id="regular-purchase">{t('plans.regular')}</h2>
+          <p>{t('plans.regularIntro')}</p>
+          <dl>
+            {regular.paymentCents !== undefined ? (
+              <>
+                <dt>{t('plans.minimumPayment')}</dt>
+                <dd>{formatCents(regular.paymentCents, locale)}</dd>
+              </>
+            ) : null}
+            {regular.annualRate !== undefined ? (
+              <>
+                <dt>{t('plans.annualRate')}</dt>
+                <dd>{formatRate(regular.annualRate, locale)}</dd>
+              </>
+            ) : null}
+          </dl>
+          <FeeList fees={regular.fees} />
+          <button type="button" className="primary" onClick={() => props.onChoose({ kind: 'regular' })}>
+            {t('plans.chooseRegular')}
+          </button>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,378 @@
+/**
+ * The cashier's purchase journey in Chromium against the browser host in demo mode, over the built
+ * renderer and the embedded sandbox: look up John Smith, price, verify by SMS with the PIN from the
+ * sandbox outbox, authorize, see the receipt, and check the sandbox ledger; the same in French with a
+ * capture at pickup; a frozen account; Flexiti down. axe-core runs on every screen; screenshots go to
+ * test-artifacts/screenshots/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type RunningBrowserHost } from '../../src/main/browser-host/browser-host';
+import { DEMO } from '../../src/sandbox/state/demo-data';
+import { startCore, type CoreHarness } from '../integration/helpers/core-harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..', '..');
+const RENDERER = join(ROOT, 'out', 'renderer');
+const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const hasChromium = existsSync(CHROMIUM);
+
+const JOHN = DEMO.accounts.johnSmith;
+const FROZEN = DEMO.accounts.johnSmithFrozen;
+/** What must never be on screen: every full account and card number of the personas used. */
+const FULL_NUMBERS = [JOHN.accountNumber, JOHN.vcc, FROZEN.accountNumber, FROZEN.vcc].map(String);
+
+if (!hasChromium) console.warn(`e2e purchase journey skipped: ${CHROMIUM} is not installed on this machine.`);
+
+function newest(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), info.mtimeMs);
+}
+
+/** Builds when the renderer output is missing or older than its sources. */
+function ensureBuilt(): void {
+  const index = join(RENDERER, 'index.html');
+  const sources = Math.max(newest(join(ROOT, 'src', 'renderer')), newest(join(ROOT, 'src', 'shared')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
+}
+
+interface Ledger {
+  posted_balance_cents: number;
+  open_holds_cents: number;
+  authorizations: unknown[];
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: unknown }[];
+}
+
+describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
+  let harness: CoreHarness;
+  let host: RunningBrowserHost;
+  let browser: Browser;
+  let page: Page;
+  let sandboxUrl: string;
+  const problems: string[] = [];
+
+  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${sandboxUrl}/sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
+    return text ? (JSON.parse(text) as unknown) : null;
+  }
+
+  const ledger = async (accountNumber: number) =>
+    (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
+
+  /** The newest SMS PIN the sandbox sent for the account: what the customer reads from the phone. */
+  async function smsPin(accountNumber: number, notBefore: number): Promise<string> {
+    const { messages } = (await control('GET', '/outbox')) as {
+      messages: { channel: string; account_number: number | string; pin: string | number }[];
+    };
+    expect(messages.length).toBeGreaterThan(notBefore);
+    const message = messages.find(
+      (m) => String(m.account_number) === String(accountNumber) && m.channel === 'sms',
+    );
+    if (!message) throw new Error('no SMS PIN in the outbox');
+    return String(message.pin);
+  }
+
+  async function outboxCount(): Promise<number> {
+    const { messages } = (await control('GET', '/outbox')) as { messages: unknown[] };
+    return messages.length;
+  }
+
+  /** axe on the current screen (no serious or critical violation), then a screenshot. */
+  async function checkScreen(name: string): Promise<void> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `purchase-${name}.png`), fullPage: true });
+  }
+
+  async function expectNoFullNumbers(): Promise<void> {
+    const text = await page.evaluate(() => document.body.innerText);
+    const html = await page.content();
+    for (const number of FULL_NUMBERS) {
+      expect(text).not.toContain(number);
+      expect(html).not.toContain(number);
+    }
+  }
+
+  async function findJohn(labels: { first: string; last: string; dob: string; search: string }) {
+    await page.getByLabel(labels.first).fill('John');
+    await page.getByLabel(labels.last).fill('Smith');
+    await page.getByLabel(labels.dob).fill('1900-01-01');
+    await page.getByRole('button', { name: labels.search, exact: true }).click();
+    await page.getByTestId('account-card').first().waitFor();
+  }
+
+  const johnCard = () => page.getByTestId('account-card').filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` });
+  const focusedHeading = () => page.evaluate(() => document.activeElement?.tagName);
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    harness = await startCore();
+    if (!harness.core.sandboxUrl) throw new Error('the demo core has no embedded sandbox');
+    sandboxUrl = harness.core.sandboxUrl;
+    host = await startBrowserHost({ handle: harness.core.handle, staticDir: RENDERER });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    // The app's CSP allows no inline script; axe is test tooling injected from outside.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    if (page && problems.length > 0)
+      await page.screenshot({ path: join(SCREENSHOTS, 'purchase-failure.png') }).catch(() => {});
+    await browser?.close();
+    await host?.close();
+    await harness?.dispose();
+  });
+
+  it('creates the manager and signs in', async () => {
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
+    await page.getByLabel('Employee ID').fill('M100');
+    await page.getByLabel('Name').fill('Mia Manager');
+    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
+    await page.getByLabel('PIN again').fill('73915824');
+    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
+    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Employee ID').fill('M100');
+    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+  });
+
+  it('buys on plan 4 over 12 months for John Smith, verified by SMS, with auto-capture', async () => {
+    const before = await ledger(JOHN.accountNumber);
+    await findJohn({
+      first: 'First name',
+      last: 'Last name',
+      dob: 'Date of birth (YYYY-MM-DD)',
+      search: 'Search',
+    });
+    await checkScreen('lookup-en');
+    await johnCard().getByTestId('start-purchase').click();
+
+    await page.getByRole('heading', { name: 'Purchase amount' }).waitFor();
+    expect(await focusedHeading()).toBe('H1');
+    await checkScreen('amount-en');
+    await page.getByLabel('Amount in dollars and cents').fill('1,000.00');
+    await page.getByLabel('Order reference (optional)').fill('ORDER-2001');
+    await page.getByRole('button', { name: 'See the payment plans' }).click();
+
+    await page.getByRole('heading', { name: 'Payment plans for $1,000.00' }).waitFor();
+    const term = page.getByTestId('term-4-12');
+    await term.waitFor();
+    await expect(term.textContent()).resolves.toMatch(/Monthly payment\$\d+\.\d{2}/);
+    await expect(term.textContent()).resolves.toMatch(/Annual rate\d+\.\d{2}%/);
+    await checkScreen('plans-en');
+    await term.getByRole('button').click();
+
+    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+    await expect(page.getByTestId('verify-merchant_override').textContent()).resolves.toBe(
+      'Manager override',
+    );
+    await expect(page.getByText('Needs a manager').count()).resolves.toBe(1);
+    await checkScreen('verify-en');
+    const sent = await outboxCount();
+    await page.getByTestId('verify-sms').click();
+    await page.getByRole('heading', { name: 'Ask the customer for the PIN' }).waitFor();
+    await checkScreen('pin-en');
+    await page.getByLabel('PIN the customer reads to you').fill(await smsPin(JOHN.accountNumber, sent));
+    await page.getByRole('button', { name: 'Use this PIN' }).click();
+
+    // 1,000.00 plus interest is more than John's available credit in the demo data: a neutral decline.
+    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
+    await checkScreen('confirm-en');
+    await page.getByTestId('authorize').click();
+    await page.getByText('Flexiti did not approve this purchase.').waitFor();
+    await page.getByText('Try another plan or another account.').waitFor();
+    await checkScreen('declined-en');
+    expect(await ledger(JOHN.accountNumber)).toEqual(before);
+
+    // Escape goes back: plans, then the amount; a smaller amount keeps the unused PIN.
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Payment plans for $1,000.00' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Purchase amount' }).waitFor();
+    await expect(page.getByLabel('Amount in dollars and cents').inputValue()).resolves.toBe('1,000.00');
+    await page.getByLabel('Amount in dollars and cents').fill('500.00');
+    await page.getByRole('button', { name: 'See the payment plans' }).click();
+    await page.getByRole('heading', { name: 'Payment plans for $500.00' }).waitFor();
+    await page.getByTestId('term-4-12').getByRole('button').click();
+    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
+    await page.getByTestId('authorize').click();
+
+    await page.getByRole('heading', { name: 'Purchase approved' }).waitFor();
+    await expect(page.getByTestId('captured').textContent()).resolves.toBe('$500.00');
+    await checkScreen('result-en');
+    await page.getByRole('button', { name: 'Show the receipt' }).click();
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    await expect(receipt.textContent()).resolves.toContain(`•••• ${JOHN.vcc.slice(-4)}`);
+    await expect(receipt.textContent()).resolves.toContain('ORDER-2001');
+    await expect(receipt.textContent()).resolves.toContain('$500.00');
+    await expectNoFullNumbers();
+    await checkScreen('receipt-en');
+
+    const after = await ledger(JOHN.accountNumber);
+    expect(after.posted_balance_cents - before.posted_balance_cents).toBe(50_000);
+    expect(after.open_holds_cents).toBe(before.open_holds_cents);
+    expect(after.authorizations).toHaveLength(before.authorizations.length + 1);
+    await page.getByRole('button', { name: 'Done: next customer' }).click();
+    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+  }, 120_000);
+
+  it('makes the same purchase in French, authorized now and captured at pickup', async () => {
+    const before = await ledger(JOHN.accountNumber);
+    await page.getByTestId('language-toggle').click();
+    await page.getByRole('heading', { name: 'Trouver un client' }).waitFor();
+    await findJohn({
+      first: 'Prénom',
+      last: 'Nom de famille',
+      dob: 'Date de naissance (AAAA-MM-JJ)',
+      search: 'Rechercher',
+    });
+    await johnCard().getByTestId('start-purchase').click();
+
+    await page.getByRole('heading', { name: 'Montant de l’achat' }).waitFor();
+    await checkScreen('amount-fr');
+    await page.getByLabel('Montant en dollars et en cents').fill('100,00');
+    await page.getByRole('button', { name: 'Voir les plans de paiement' }).click();
+    await page.getByRole('heading', { name: /^Plans de paiement pour 100,00\s\$$/ }).waitFor();
+    await page.getByTestId('term-4-12').waitFor();
+    await expect(page.getByTestId('term-4-12').textContent()).resolves.toMatch(/Taux annuel\d+,\d{2}\s%/);
+    await checkScreen('plans-fr');
+    await page.getByTestId('term-4-12').getByRole('button').click();
+
+    await page.getByRole('heading', { name: 'Vérifier le client' }).waitFor();
+    const sent = await outboxCount();
+    await page.getByTestId('verify-sms').click();
+    await page.getByRole('heading', { name: 'Demandez le NIP au client' }).waitFor();
+    await checkScreen('pin-fr');
+    await page.getByLabel('NIP que le client vous lit').fill(await smsPin(JOHN.accountNumber, sent));
+    await page.getByRole('button', { name: 'Utiliser ce NIP' }).click();
+
+    await page.getByRole('heading', { name: 'Confirmer l’achat' }).waitFor();
+    await page.getByLabel('Autoriser maintenant, débiter au ramassage').check();
+    await checkScreen('confirm-fr');
+    await page.getByTestId('authorize').click();
+    await page.getByRole('heading', { name: 'Autorisé : à débiter au ramassage' }).waitFor();
+    const held = await ledger(JOHN.accountNumber);
+    expect(held.open_holds_cents - before.open_holds_cents).toBe(10_000);
+    expect(held.posted_balance_cents).toBe(before.posted_balance_cents);
+    await checkScreen('authorized-fr');
+
+    await page.getByTestId('capture').click();
+    await page.getByRole('heading', { name: 'Achat approuvé' }).waitFor();
+    await page.getByRole('button', { name: 'Afficher le reçu' }).click();
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    await expect(receipt.textContent()).resolves.toContain(`•••• ${JOHN.vcc.slice(-4)}`);
+    await expectNoFullNumbers();
+    await checkScreen('receipt-fr');
+
+    const after = await ledger(JOHN.accountNumber);
+    expect(after.posted_balance_cents - before.posted_balance_cents).toBe(10_000);
+    expect(after.open_holds_cents).toBe(before.open_holds_cents);
+    await page.getByRole('button', { name: 'Terminé : client suivant' }).click();
+    await page.getByRole('heading', { name: 'Trouver un client' }).waitFor();
+    await page.getByTestId('language-toggle').click();
+    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+  }, 120_000);
+
+  it('offers no purchase on John Smith’s frozen account', async () => {
+    await findJohn({
+      first: 'First name',
+      last: 'Last name',
+      dob: 'Date of birth (YYYY-MM-DD)',
+      search: 'Search',
+    });
+    const frozen = page.getByTestId('account-card').filter({ hasText: `•••• ${FROZEN.vcc.slice(-4)}` });
+    await frozen.waitFor();
+    await expect(frozen.textContent()).resolves.toContain('Frozen');
+    await expect(frozen.getByRole('button').count()).resolves.toBe(0);
+    await expect(frozen.getByTestId('no-purchase').textContent()).resolves.toBe(
+      'This account cannot make a purchase.',
+    );
+    await expect(johnCard().getByTestId('start-purchase').count()).resolves.toBe(1);
+    await checkScreen('frozen-en');
+  });
+
+  it('says nothing was charged when Flexiti is down, and the ledger does not move', async () => {
+    const before = await ledger(JOHN.accountNumber);
+    await johnCard().getByTestId('start-purchase').click();
+    await page.getByLabel('Amount in dollars and cents').fill('50.00');
+    await page.getByRole('button', { name: 'See the payment plans' }).click();
+    await page.getByTestId('term-4-12').getByRole('button').click();
+    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+    const sent = await outboxCount();
+    await page.getByTestId('verify-sms').click();
+    await page.getByLabel('PIN the customer reads to you').fill(await smsPin(JOHN.accountNumber, sent));
+    await page.getByRole('button', { name: 'Use this PIN' }).click();
+    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
+
+    await control('POST', '/faults', {
+      method: 'POST',
+      path: '**/authorization',
+      kind: 'status',
+      status: 503,
+    });
+    try {
+      await page.getByTestId('authorize').click();
+      await page.getByText('Flexiti isn’t answering. Nothing was charged. Try again in a moment.').waitFor({
+        timeout: 60_000,
+      });
+      await checkScreen('flexiti-down-en');
+      const after = await ledger(JOHN.accountNumber);
+      expect(after.posted_balance_cents).toBe(before.posted_balance_cents);
+      expect(after.open_holds_cents).toBe(before.open_holds_cents);
+      expect(after.authorizations).toHaveLength(before.authorizations.length);
+    } finally {
+      await control('DELETE', '/faults');
+    }
+    await expectNoFullNumbers();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

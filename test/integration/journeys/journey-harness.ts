@@ -1,0 +1,181 @@
+/**
+ * The cashier journeys against the real core (handler table, Flexiti client, journal) and a real
+ * sandbox over HTTP: staff sign-in, sandbox control (outbox, ledger, clock, faults), and a scan of
+ * every answer for what must never leave main.
+ */
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Sender } from '../../../src/main/core/handlers/handler-types';
+import { StaffDirectory } from '../../../src/main/core/staff/staff-directory';
+import { contract, type Channel, type RequestOf, type ResponseOf } from '../../../src/shared/ipc/contract';
+import { ipcResultSchema, type IpcResult } from '../../../src/shared/ipc/result';
+import type { AppError } from '../../../src/shared/app-error';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server';
+import { DEMO } from '../../../src/sandbox/state/demo-data';
+import { startCore, type CoreHarness } from '../helpers/core-harness';
+
+const IPC: Sender = { kind: 'ipc', trusted: true };
+export const MANAGER = {
+  employeeId: DEMO.merchants.demo.employees.manager,
+  name: 'Mia Manager',
+  pin: '73915824',
+};
+export const CASHIER = {
+  employeeId: DEMO.merchants.demo.employees.cashier,
+  name: 'Carl Cashier',
+  pin: '48201967',
+};
+
+export interface OutboxMessage {
+  channel: string;
+  to: string;
+  account_number: number | string;
+  request_id: string;
+  pin: string | number;
+}
+
+export interface LedgerAuthorization {
+  authorization_id: number | string;
+  status: string;
+  authorized_amount_cents: number;
+  captured_amount_cents: number;
+  released_amount_cents: number;
+  remaining_authorization_amount_cents: number;
+}
+
+export interface Ledger {
+  posted_balance_cents: number;
+  open_holds_cents: number;
+  available_credit_cents: number;
+  authorizations: LedgerAuthorization[];
+  captures: { capture_id: number | string; amount_cents: number }[];
+}
+
+export class Journeys {
+  readonly answers: unknown[] = [];
+  /** Secrets seen during the test (PINs, answers, licence numbers) that no answer may contain. */
+  readonly secrets = new Set<string>();
+
+  private constructor(
+    readonly sandbox: RunningSandbox,
+    readonly harness: CoreHarness,
+  ) {}
+
+  static async start(): Promise<Journeys> {
+    const sandbox = await startSandbox({ port: 0 });
+    const harness = await startCore({ sandbox: { url: sandbox.url } });
+    const journeys = new Journeys(sandbox, harness);
+    const first = await harness.core.handle('setup.createFirstManager', MANAGER, IPC);
+    expect(first.ok).toBe(true);
+    const staff = StaffDirectory.open(join(harness.dataDir, 'staff.db'));
+    await staff.add({ ...CASHIER, role: 'cashier' });
+    staff.close();
+    return journeys;
+  }
+
+  async stop(): Promise<void> {
+    await this.harness.dispose();
+    await this.sandbox.close();
+  }
+
+  async raw(channel: string, payload: unknown): Promise<IpcResult<unknown>> {
+    const result = await this.harness.core.handle(channel, payload, IPC);
+    this.answers.push(result);
+    return result;
+  }
+
+  /** Calls a channel and checks the answer against the contract. */
+  async call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>> {
+    const result = await this.raw(channel, payload);
+    const parsed = ipcResultSchema(contract[channel].response).safeParse(result);
+    expect(parsed.success, `${channel}: ${JSON.stringify(result)}`).toBe(true);
+    return result as IpcResult<ResponseOf<C>>;
+  }
+
+  async ok<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+    const result = await this.call(channel, payload);
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+    return result.value;
+  }
+
+  async error<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<AppError> {
+    const result = await this.call(channel, payload);
+    if (result.ok) throw new Error(`${channel} succeeded: ${JSON.stringify(result.value)}`);
+    return result.error;
+  }
+
+  async signIn(person: { employeeId: string; pin: string }): Promise<void> {
+    await this.ok('session.signIn', { employeeId: person.employeeId, pin: person.pin });
+  }
+
+  async control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.sandbox.url}/sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${text}`);
+    return text ? (JSON.parse(text) as unknown) : null;
+  }
+
+  async ledger(accountNumber: number | string): Promise<Ledger> {
+    return (await this.control('GET', `/accounts/${accountNumber}`)) as Ledger;
+  }
+
+  /** The newest PIN the sandbox sent for an account (what the customer reads from the phone). */
+  async latestPin(accountNumber: number | string, channel = 'sms'): Promise<string> {
+    const { messages } = (await this.control('GET', '/outbox')) as { messages: OutboxMessage[] };
+    const message = messages.find(
+      (m) => String(m.account_number) === String(accountNumber) && m.channel === channel,
+    );
+    if (!message) throw new Error(`no ${channel} PIN in the outbox for the account`);
+    const pin = String(message.pin);
+    this.secrets.add(pin);
+    return pin;
+  }
+
+  async outboxCount(): Promise<number> {
+    const { messages } = (await this.control('GET', '/outbox')) as { messages: OutboxMessage[] };
+    return messages.length;
+  }
+
+  /**
+   * No answer may carry a full account or card number, a PIN, a token, the demo secret or a
+   * licence number. Flexiti's own ids (authorization, capture, application) are not secret.
+   */
+  expectNothingLeaked(): void {
+    const ID_KEYS = new Set([
+      'authorizationId',
+      'captureId',
+      'captureIds',
+      'applicationId',
+      'supportReference',
+      'referenceId',
+      'orderReference',
+    ]);
+    const strip = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(strip);
+      if (value === null || typeof value !== 'object') return value;
+      const out: Record<string, unknown> = {};
+      for (const [key, inner] of Object.entries(value)) out[key] = ID_KEYS.has(key) ? '[id]' : strip(inner);
+      return out;
+    };
+    expect(this.answers.length).toBeGreaterThan(0);
+    for (const answer of this.answers) {
+      const text = JSON.stringify(strip(answer));
+      expect(text, text).not.toMatch(/\d{9,}/);
+      expect(text).not.toMatch(/[0-9a-f]{40}/i);
+      expect(text).not.toContain(DEMO.merchants.demo.clientSecret);
+      expect(text).not.toMatch(
+        /"(pin|verificationCode|accessToken|refreshToken|clientSecret|govidNumber|sin)":/,
+      );
+      for (const secret of this.secrets)
+        expect(text, `leaked a secret in ${text}`).not.toContain(`"${secret}"`);
+    }
+  }
+}
+
+export const JOHN = { firstName: 'John', lastName: 'Smith', dob: '1900-01-01' };
+export const MITESTER = { firstName: 'Flexiti', lastName: 'MITester', dob: '1985-03-14' };
+export const MARIE = { firstName: 'Marie', lastName: 'Tremblay', dob: '1988-07-21' };
