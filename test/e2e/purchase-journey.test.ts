@@ -340,13 +340,46 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
     await checkScreen('frozen-en');
   });
 
-  it('says nothing was charged when Flexiti is down, and the ledger does not move', async () => {
-    const before = await ledger(JOHN.accountNumber);
+  it('asks the security question, then locks it after too many wrong answers; a wrong PIN asks to verify again', async () => {
     await johnCard().getByTestId('start-purchase').click();
     await page.getByLabel('Amount in dollars and cents').fill('50.00');
     await page.getByRole('button', { name: 'See the payment plans' }).click();
     await page.getByTestId('term-4-12').getByRole('button').click();
     await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+
+    await page.getByTestId('verify-security_question').click();
+    await page.getByRole('heading', { name: 'Ask the customer this question' }).waitFor();
+    const question = await page.locator('.question-text').textContent();
+    expect(question?.length).toBeGreaterThan(5);
+    await checkScreen('question-en');
+    const wrong = `Not${JOHN.securityAnswer}`;
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      if ((await page.getByTestId('too-many-tries').count()) > 0) break;
+      await page.getByLabel('Customer’s answer').fill(wrong);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/verify.start'));
+      await page.getByRole('button', { name: 'Check the answer' }).click();
+      await answered;
+      await page.getByTestId('payment-error').or(page.getByTestId('too-many-tries')).first().waitFor();
+    }
+    await page.getByTestId('too-many-tries').waitFor();
+    await expect(page.getByTestId('verify-security_question').isDisabled()).resolves.toBe(true);
+    await checkScreen('too-many-tries-en');
+
+    // A wrong PIN is only found out at authorization: back to verification with a plain sentence.
+    await page.getByTestId('verify-sms').click();
+    await page.getByLabel('PIN the customer reads to you').fill('0000');
+    await page.getByRole('button', { name: 'Use this PIN' }).click();
+    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
+    await page.getByTestId('authorize').click();
+    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+    await page
+      .getByText('The PIN was not accepted. Send a new PIN or choose another way to verify.')
+      .waitFor();
+    await checkScreen('wrong-pin-en');
+  }, 120_000);
+
+  it('says nothing was charged when Flexiti is down, and the ledger does not move', async () => {
+    const before = await ledger(JOHN.accountNumber);
     const sent = await outboxCount();
     await page.getByTestId('verify-sms').click();
     await page.getByLabel('PIN the customer reads to you').fill(await smsPin(JOHN.accountNumber, sent));
@@ -372,6 +405,12 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
     } finally {
       await control('DELETE', '/faults');
     }
+    // Flexiti is back: trying again charges once, exactly the amount.
+    await page.getByTestId('authorize').click();
+    await page.getByRole('heading', { name: 'Purchase approved' }).waitFor();
+    const after = await ledger(JOHN.accountNumber);
+    expect(after.posted_balance_cents - before.posted_balance_cents).toBe(5_000);
+    expect(after.authorizations).toHaveLength(before.authorizations.length + 1);
     await expectNoFullNumbers();
     expect(problems).toEqual([]);
   }, 120_000);

@@ -4,7 +4,7 @@ export const en = {
   'app.loading': 'Starting…',
   'app.reconciling': 'Checking unfinished payments with Flexiti before taking new ones…',
   'app.language': 'Français',
-  'app.languageLabel': 'Switch the screen to French',
+  'app.languageLabel': 'Français: switch the screen to French',
   'app.noConnection':
     'This page lost its link to the terminal. Open the address printed by the terminal again.',
   'demo.banner': 'Demo mode: simulated Flexiti, no real money moves.',

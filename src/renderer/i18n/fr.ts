@@ -7,7 +7,7 @@ export const fr: Catalogue = {
   'app.reconciling':
     'Vérification des paiements inachevés auprès de Flexiti avant d’en accepter de nouveaux…',
   'app.language': 'English',
-  'app.languageLabel': 'Passer l’écran en anglais',
+  'app.languageLabel': 'English: passer l’écran en anglais',
   'app.noConnection':
     'Cette page a perdu son lien avec le terminal. Ouvrez de nouveau l’adresse affichée par le terminal.',
   'demo.banner': 'Mode démo : Flexiti simulé, aucun argent réel.',

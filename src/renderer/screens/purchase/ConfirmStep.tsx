@@ -101,7 +101,7 @@ export function ConfirmStep(props: {
         ) : null}
         {props.orderReference ? (
           <>
-            <dt>{t('purchase.amount.orderReference')}</dt>
+            <dt>{t('receipt.orderReference')}</dt>
             <dd>{props.orderReference}</dd>
           </>
         ) : null}

@@ -9,8 +9,11 @@ export function FeeList(props: { fees: readonly FeeView[] }) {
     <ul className="fees">
       {props.fees.map((fee, index) => (
         <li key={index}>
-          {fee.description ?? t('plans.fee')}
-          {fee.amountCents !== undefined ? `: ${formatCents(fee.amountCents, locale)}` : ''}
+          {/* Flexiti's descriptions may already end with a colon. */}
+          {(fee.description ?? t('plans.fee')).replace(/\s*:\s*$/, '')}
+          {fee.amountCents !== undefined
+            ? `${locale === 'fr' ? ' :' : ':'} ${formatCents(fee.amountCents, locale)}`
+            : ''}
           {fee.message ? <span className="fee-message">{fee.message}</span> : null}
         </li>
       ))}

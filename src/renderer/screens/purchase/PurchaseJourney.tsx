@@ -3,6 +3,7 @@
  * authorization, result and receipt. Escape goes back one step until money has moved; after that only
  * the receipt and "Done" remain.
  */
+import { useIsMutating } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { AppError } from '../../../shared/app-error';
 import type { Role } from '../../../shared/ipc/channel';
@@ -57,7 +58,9 @@ export function PurchaseJourney(props: {
         return undefined;
     }
   }, [step, onExit]);
-  useEscape(step.kind === 'result' ? null : back);
+  // Never while a call is out: leaving would hide its outcome from the cashier.
+  const sending = useIsMutating() > 0;
+  useEscape(step.kind === 'result' || sending ? null : back);
 
   function chooseFinancing(next: Choice) {
     setChoice(next);
