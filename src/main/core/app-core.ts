@@ -1,6 +1,6 @@
 /**
  * The composition root: builds the whole core from settings (vault, journal, Flexiti client, token
- * manager, reconciler, staff, session, handler table), the same way for Electron, the browser host
+ * manager, reconciler, staff, session, audit trail, sales ledger, handler table), the same way for Electron, the browser host
  * and tests. In the sandbox environment it runs the simulator in-process: demo mode.
  */
 import { randomBytes } from 'node:crypto';
@@ -29,6 +29,14 @@ import { loadProvisioning } from './settings/provisioning';
 import type { SettingsBackend } from './settings/settings-backend';
 import { createFileSettingsStore, createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { StaffDirectory, type StaffDirectoryOptions } from './staff/staff-directory';
+import { AuditLog } from './audit/audit-log';
+import { SalesLedger } from './sales/sales-ledger';
+import { getSale } from './sales/sale-search';
+import { createAuditRecorder } from './records/audit-recorder';
+import { createSaleRecorder } from './records/sale-recorder';
+import { recordReconciliation } from './records/reconciliation-recording';
+import { withRecording } from './handlers/recorded-handlers';
+import { createReportHandlers } from './handlers/report-handlers';
 
 export interface AppCoreOptions {
   /** Where staff, journal and (without a backend) settings live. Created if missing. */
@@ -123,6 +131,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
 
   const staff = StaffDirectory.open(join(options.dataDir, 'staff.db'), options.staff);
+  // Demo mode keeps its own records so training sales never mix with live ones.
+  const auditLog = AuditLog.open(join(options.dataDir, demo ? 'audit-demo.db' : 'audit.db'));
+  const ledger = SalesLedger.open(join(options.dataDir, demo ? 'sales-demo.db' : 'sales.db'));
+  const audit = createAuditRecorder(auditLog, logger);
+  const sales = createSaleRecorder(ledger, logger);
   const session = new Session({
     idleLockMinutes: () => settings.get().idleLockMinutes,
     ...(options.now ? { now: options.now } : {}),
@@ -134,11 +147,31 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       client.tokens.clear();
       flows.clear();
     }
+    const keys = change.changedFields.slice(0, 50);
+    if (keys.length === 0) return;
+    audit.record({
+      action: 'settings_change',
+      actorId: change.actor.id.slice(0, 50) || 'unknown',
+      actorRole:
+        change.actor.role === 'cashier' || change.actor.role === 'manager' ? change.actor.role : 'system',
+      outcome: 'ok',
+      detail: { keys },
+    });
   });
 
   let reconciling: Promise<{ settled: number; stillInDoubt: number }> | null = null;
   function reconcileNow(): Promise<{ settled: number; stillInDoubt: number }> {
     reconciling ??= reconcileJournal({ context: client.context })
+      .then(async (report) => {
+        await recordReconciliation(report, {
+          journal,
+          audit,
+          sales,
+          fetchAuthorization: (id) => client.getAuthorization(client.newFlow(), id),
+          logger,
+        }).catch((error: unknown) => logger.error('reconciliation not recorded', { error }));
+        return report;
+      })
       .then((report) => ({
         settled:
           report.replayedConfirmed +
@@ -188,39 +221,52 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     logger,
   });
 
-  const handlers: Handlers = {
-    ...createAppHandlers({ status }),
-    ...createSessionHandlers({
-      staff,
-      session,
-      onSessionChange: () => {
-        flows.clear();
-        journeys.clear();
-      },
-    }),
-    ...createSettingsHandlers({
-      settings,
-      liveAllowed: options.allowLive === true,
-      credentials: createCredentialsService({
-        settings,
-        vault,
-        transport: client.transport,
-        credentials,
-        onReplaced: () => client.tokens.clear(),
+  const handlers: Handlers = withRecording(
+    {
+      ...createAppHandlers({ status }),
+      ...createSessionHandlers({
+        staff,
+        session,
+        onSessionChange: () => {
+          flows.clear();
+          journeys.clear();
+        },
       }),
-    }),
-    ...createCustomerHandlers({
+      ...createSettingsHandlers({
+        settings,
+        liveAllowed: options.allowLive === true,
+        credentials: createCredentialsService({
+          settings,
+          vault,
+          transport: client.transport,
+          credentials,
+          onReplaced: () => client.tokens.clear(),
+        }),
+      }),
+      ...createCustomerHandlers({
+        flows,
+        defaultLanguage: () => settings.get().language,
+        customers: {
+          startFlow: () => client.startFlow(),
+          search: (flow, input) => client.searchCustomers(flow, input),
+          lookup: (flow, input) => client.lookupCustomer(flow, input),
+        },
+      }),
+      ...createJournalHandlers({ journal: () => journal, reconciler: { reconcileNow } }),
+      ...journeys.handlers,
+      ...createReportHandlers({ sales: () => ledger, audit: () => auditLog, journal: () => journal }),
+    },
+    {
+      audit,
+      sales,
+      sale: (authorizationId) => getSale(ledger, authorizationId),
       flows,
-      defaultLanguage: () => settings.get().language,
-      customers: {
-        startFlow: () => client.startFlow(),
-        search: (flow, input) => client.searchCustomers(flow, input),
-        lookup: (flow, input) => client.lookupCustomer(flow, input),
-      },
-    }),
-    ...createJournalHandlers({ journal: () => journal, reconciler: { reconcileNow } }),
-    ...journeys.handlers,
-  };
+      journal: () => journal,
+      terminal: () => ({ locationId: settings.get().locationId, registerId: settings.get().registerId }),
+      roleOf: (employeeId) => staff.get(employeeId)?.role,
+      logger,
+    },
+  );
 
   const table = createHandlerTable({ handlers, session, logger, isReady: () => ready });
 
@@ -234,6 +280,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (reconciling) await reconciling.catch(() => undefined);
       staff.close();
       journal.close();
+      ledger.close();
+      auditLog.close();
       if (sandbox) await sandbox.close();
     },
   };

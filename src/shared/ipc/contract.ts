@@ -11,6 +11,7 @@ import { customerChannels } from './channels/customers';
 import { journalChannels } from './channels/journal';
 import { pricingChannels } from './channels/pricing';
 import { purchaseChannels } from './channels/purchase';
+import { reportChannels } from './channels/reports';
 import { sessionChannels } from './channels/session';
 import { settingsChannels } from './channels/settings';
 import { verificationChannels } from './channels/verification';
@@ -25,6 +26,7 @@ export const contract = {
   ...pricingChannels,
   ...purchaseChannels,
   ...applicationChannels,
+  ...reportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
 import { startCore, type CoreHarness } from '../helpers/core-harness';
 import { JOURNEY_REQUESTS } from '../../fixtures/ipc/journey-requests';
+import { REPORT_REQUESTS } from '../../fixtures/ipc/report-requests';
 
 const IPC: Sender = { kind: 'ipc', trusted: true };
 const MANAGER = { employeeId: 'M100', name: 'Mia Manager', pin: '73915824' };
@@ -38,6 +39,7 @@ const VALID: { [C in Channel]: RequestOf<C> } = {
   'journal.inDoubt': {},
   'journal.reconcile': {},
   ...JOURNEY_REQUESTS,
+  ...REPORT_REQUESTS,
 };
 
 const MALFORMED: unknown[] = [

@@ -45,7 +45,7 @@ export const AUDIT_DETAIL_SCHEMAS = {
     matches: z.number().int().min(0).max(1000).optional(),
   }),
   verify_method: z.strictObject({
-    method: z.enum(['sms', 'email', 'phone_call', 'merchant_override', 'bypass']),
+    method: z.enum(['sms', 'email', 'phone_call', 'security_question', 'merchant_override', 'bypass']),
     errorCode: code.optional(),
   }),
   application_submitted: z.strictObject({

@@ -1,0 +1,35 @@
+/**
+ * Writes confirmed money operations to the sales ledger without ever failing the caller: Flexiti has
+ * already applied them. A write that fails is logged at error level (kind and code only) and counted.
+ */
+import type { Logger } from '../logging/logger';
+import type { SalesLedger } from '../sales/sales-ledger';
+import type { LedgerAuthorization, LedgerCapture, LedgerRelease } from '../sales/sales-types';
+
+export interface SaleRecorder {
+  authorized(input: LedgerAuthorization): void;
+  captured(input: LedgerCapture): void;
+  released(input: LedgerRelease): void;
+  /** Ledger writes that failed since start-up. */
+  failures(): number;
+}
+
+export function createSaleRecorder(ledger: SalesLedger, logger: Logger): SaleRecorder {
+  let failures = 0;
+  const safely = (kind: string, write: () => unknown): void => {
+    try {
+      write();
+    } catch (error) {
+      failures++;
+      const code =
+        error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : 'unknown';
+      logger.error('sales ledger row not written', { kind, code, failures });
+    }
+  };
+  return {
+    authorized: (input) => safely('authorization', () => ledger.recordAuthorization(input)),
+    captured: (input) => safely('capture', () => ledger.recordCapture(input)),
+    released: (input) => safely('release', () => ledger.recordRelease(input)),
+    failures: () => failures,
+  };
+}
