@@ -37,6 +37,11 @@ import { createSaleRecorder } from './records/sale-recorder';
 import { recordReconciliation } from './records/reconciliation-recording';
 import { withRecording } from './handlers/recorded-handlers';
 import { createReportHandlers } from './handlers/report-handlers';
+import { ApprovalTokens } from './approval/approval-tokens';
+import { createApprovalHandlers } from './handlers/approval-handlers';
+import { createDayHandlers } from './handlers/day-handlers';
+import { createReturnHandlers } from './handlers/returns-handlers';
+import { createStaffHandlers } from './handlers/staff-handlers';
 
 export interface AppCoreOptions {
   /** Where staff, journal and (without a backend) settings live. Created if missing. */
@@ -141,6 +146,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...(options.now ? { now: options.now } : {}),
   });
   const flows = new CustomerFlows();
+  const approvals = new ApprovalTokens(options.now ?? Date.now);
 
   settings.subscribe((change) => {
     if (change.changedFields.includes('environment') || change.changedFields.includes('customBaseUrl')) {
@@ -255,6 +261,24 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createJournalHandlers({ journal: () => journal, reconciler: { reconcileNow } }),
       ...journeys.handlers,
       ...createReportHandlers({ sales: () => ledger, audit: () => auditLog, journal: () => journal }),
+      ...createReturnHandlers({
+        client,
+        ledger: () => ledger,
+        audit,
+        flows,
+        journal: () => journal,
+        terminal: () => ({ locationId: settings.get().locationId, registerId: settings.get().registerId }),
+        logger,
+        ...(options.now ? { now: options.now } : {}),
+      }),
+      ...createStaffHandlers({ staff, audit }),
+      ...createApprovalHandlers({ staff, session, tokens: approvals, audit }),
+      ...createDayHandlers({
+        sales: () => ledger,
+        audit: () => auditLog,
+        journal: () => journal,
+        ...(options.now ? { now: options.now } : {}),
+      }),
     },
     {
       audit,
@@ -268,7 +292,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
   );
 
-  const table = createHandlerTable({ handlers, session, logger, isReady: () => ready });
+  const table = createHandlerTable({ handlers, session, logger, isReady: () => ready, approvals });
 
   return {
     handle: (channel, payload, sender) => table.handle(channel, payload, sender),

@@ -11,6 +11,16 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['cashier', 'manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Actions a cashier may do once with a manager's approval token, without signing out. */
+export const APPROVAL_ACTIONS = [
+  'return',
+  'refund',
+  'release',
+  'merchant_override',
+  'cancel_quebec',
+] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;
@@ -19,6 +29,8 @@ export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zo
   needsReady?: boolean;
   /** A status read the screen polls: it does not count as activity for the idle lock. */
   passive?: boolean;
+  /** A cashier may call it with a manager's one-time approval token (the request's `approval`). */
+  approval?: ApprovalAction;
 }
 
 export function channel<Req extends z.ZodType, Res extends z.ZodType>(

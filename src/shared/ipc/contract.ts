@@ -15,6 +15,10 @@ import { reportChannels } from './channels/reports';
 import { sessionChannels } from './channels/session';
 import { settingsChannels } from './channels/settings';
 import { verificationChannels } from './channels/verification';
+import { approvalChannels } from './channels/approval';
+import { dayChannels } from './channels/day';
+import { returnChannels } from './channels/returns';
+import { staffChannels } from './channels/staff';
 
 export const contract = {
   ...appChannels,
@@ -27,6 +31,10 @@ export const contract = {
   ...purchaseChannels,
   ...applicationChannels,
   ...reportChannels,
+  ...returnChannels,
+  ...staffChannels,
+  ...approvalChannels,
+  ...dayChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { DEMO } from '../../../src/sandbox/state/demo-data';
 import { startCore, type CoreHarness } from '../helpers/core-harness';
 import { JOURNEY_REQUESTS } from '../../fixtures/ipc/journey-requests';
 import { REPORT_REQUESTS } from '../../fixtures/ipc/report-requests';
+import { MANAGER_REQUESTS } from '../../fixtures/ipc/manager-requests';
 
 const IPC: Sender = { kind: 'ipc', trusted: true };
 const MANAGER = { employeeId: 'M100', name: 'Mia Manager', pin: '73915824' };
@@ -40,6 +41,7 @@ const VALID: { [C in Channel]: RequestOf<C> } = {
   'journal.reconcile': {},
   ...JOURNEY_REQUESTS,
   ...REPORT_REQUESTS,
+  ...MANAGER_REQUESTS,
 };
 
 const MALFORMED: unknown[] = [

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { AppCoreOptions } from '../../../src/main/core/app-core';
 import type { Sender } from '../../../src/main/core/handlers/handler-types';
 import { StaffDirectory } from '../../../src/main/core/staff/staff-directory';
 import { contract, type Channel, type RequestOf, type ResponseOf } from '../../../src/shared/ipc/contract';
@@ -61,9 +62,10 @@ export class Journeys {
     readonly harness: CoreHarness,
   ) {}
 
-  static async start(): Promise<Journeys> {
+  /** `core` adds options to the core (a clock the test moves, for one). */
+  static async start(core: Partial<AppCoreOptions> = {}): Promise<Journeys> {
     const sandbox = await startSandbox({ port: 0 });
-    const harness = await startCore({ sandbox: { url: sandbox.url } });
+    const harness = await startCore({ ...core, sandbox: { url: sandbox.url } });
     const journeys = new Journeys(sandbox, harness);
     const first = await harness.core.handle('setup.createFirstManager', MANAGER, IPC);
     expect(first.ok).toBe(true);
@@ -149,6 +151,10 @@ export class Journeys {
       'authorizationId',
       'captureId',
       'captureIds',
+      'returnId',
+      // The audit chain's SHA-256 is public by design: it proves the trail, it hides nothing.
+      'hash',
+      'auditHash',
       'applicationId',
       'supportReference',
       'referenceId',

@@ -70,7 +70,7 @@ describe('Session', () => {
   it('ends after the idle lock and stays while used', () => {
     let clock = 0;
     const session = new Session({ idleLockMinutes: () => 5, now: () => clock });
-    session.signIn({ employeeId: 'C1', name: 'Cy', role: 'cashier', createdAt: '' });
+    session.signIn({ employeeId: 'C1', name: 'Cy', role: 'cashier', createdAt: '', disabled: false });
     clock += 4 * 60_000;
     expect(session.active()?.employeeId).toBe('C1');
     session.touch();

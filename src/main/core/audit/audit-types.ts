@@ -65,14 +65,22 @@ export const AUDIT_DETAIL_SCHEMAS = {
   capture: z.strictObject({ errorCode: code.optional() }),
   release: z.strictObject({ wholeRemainder: z.boolean().optional(), errorCode: code.optional() }),
   return: z.strictObject({ fullReturn: z.boolean().optional(), errorCode: code.optional() }),
-  refund: z.strictObject({ errorCode: code.optional() }),
-  account_close: z.strictObject({ errorCode: code.optional() }),
+  /** The manager's reason is required by the refund channel; checked for full numbers like all detail. */
+  refund: z.strictObject({ errorCode: code.optional(), reason: freeText.optional() }),
+  account_close: z.strictObject({
+    errorCode: code.optional(),
+    quebecCancellation: z.boolean().optional(),
+    contractDate: businessDate.optional(),
+  }),
   /** Names of the settings that changed, never their values (some are credentials). */
   settings_change: z.strictObject({
     keys: z
       .array(z.string().regex(/^[A-Za-z0-9_.]{1,80}$/))
       .min(1)
       .max(50),
+    /** A staff change: whose record it was (an employee id, never a PIN). */
+    subjectId: z.string().min(1).max(50).optional(),
+    errorCode: code.optional(),
   }),
   manager_approval: z.strictObject({ approvedAction: z.enum(AUDIT_ACTIONS), reason: freeText.optional() }),
   reconciliation: z.strictObject({

@@ -14,6 +14,8 @@ export interface AccountRecord {
   flowId: string;
   accountNumber: string;
   cardEndingIn?: string;
+  /** Flexiti's creation_date (YYYY-MM-DD) when a search reported it: the Quebec contract date. */
+  creationDate?: string;
 }
 
 /** A customer at the counter rarely takes longer; a stale flow is started again. */

@@ -64,7 +64,7 @@ type AccountLike = Pick<
   | 'lastName'
   | 'accountType'
   | 'preferredLanguage'
-> & { creditLimitCents?: number | undefined };
+> & { creditLimitCents?: number | undefined; creationDate?: string | undefined };
 
 function toView(flows: CustomerFlows, flowId: string, account: AccountLike): AccountView {
   const status = STATUS_WORDS[(account.accountStatus ?? '').trim().toUpperCase()] ?? 'unknown';
@@ -73,6 +73,9 @@ function toView(flows: CustomerFlows, flowId: string, account: AccountLike): Acc
       flowId,
       accountNumber: String(account.accountNumber),
       ...(account.cardEndingIn ? { cardEndingIn: account.cardEndingIn } : {}),
+      ...(account.creationDate && /^\d{4}-\d{2}-\d{2}$/.test(account.creationDate)
+        ? { creationDate: account.creationDate }
+        : {}),
     }),
     cardMasked: maskedCard(account.cardEndingIn),
     status,

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AppError } from '../../../shared/app-error';
-import type { Role } from '../../../shared/ipc/channel';
+import type { ApprovalAction, Role } from '../../../shared/ipc/channel';
 import { contract, isChannel, type Channel } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { Logger } from '../logging/logger';
@@ -20,6 +20,13 @@ export interface HandlerTableOptions {
   logger: Logger;
   /** False while start-up reconciliation runs: channels that talk to Flexiti wait. */
   isReady: () => boolean;
+  /** One-time manager approvals a cashier passes as the request's `approval`. */
+  approvals?: {
+    consume(
+      token: string,
+      use: { action: ApprovalAction; sessionId: string; cashierId: string },
+    ): string | null;
+  };
 }
 
 export interface HandlerTable {
@@ -42,8 +49,14 @@ function fieldsOf(issues: readonly { path: readonly PropertyKey[]; code: string 
   }));
 }
 
+/** The request's `approval` token, on channels that take one. */
+function approvalTokenOf(data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object' || !('approval' in data)) return undefined;
+  return typeof data.approval === 'string' ? data.approval : undefined;
+}
+
 export function createHandlerTable(options: HandlerTableOptions): HandlerTable {
-  const { handlers, session, logger, isReady } = options;
+  const { handlers, session, logger, isReady, approvals } = options;
 
   async function handle(channel: string, rawPayload: unknown, sender: Sender): Promise<IpcResult<unknown>> {
     try {
@@ -76,7 +89,10 @@ export function createHandlerTable(options: HandlerTableOptions): HandlerTable {
 
     const staff = session.active();
     const role: Role = staff?.role ?? 'anonymous';
-    if (!spec.roles.includes(role)) {
+    const approvalAction: ApprovalAction | undefined = 'approval' in spec ? spec.approval : undefined;
+    const token = approvalTokenOf(parsed.data);
+    const approvable = approvalAction !== undefined && staff?.role === 'cashier' && token !== undefined;
+    if (!spec.roles.includes(role) && !approvable) {
       return failure({
         category: 'not_allowed',
         code: staff === null ? 'sign_in_required' : 'role_not_allowed',
@@ -85,9 +101,19 @@ export function createHandlerTable(options: HandlerTableOptions): HandlerTable {
     if ('needsReady' in spec && spec.needsReady && !isReady()) {
       return failure({ category: 'retryable', code: 'terminal_reconciling' });
     }
+    let approverId: string | undefined;
+    if (approvable) {
+      const sessionId = session.id();
+      const approver =
+        sessionId === null || approvals === undefined
+          ? null
+          : approvals.consume(token, { action: approvalAction, sessionId, cashierId: staff.employeeId });
+      if (approver === null) return failure({ category: 'not_allowed', code: 'approval_invalid' });
+      approverId = approver;
+    }
     if (staff !== null && !('passive' in spec && spec.passive)) session.touch();
 
-    const context: HandlerContext = { sender, staff };
+    const context: HandlerContext = { sender, staff, ...(approverId !== undefined ? { approverId } : {}) };
     const handler = handlers[channel] as Handler<C>;
     const value: unknown = await handler(parsed.data as Parameters<Handler<C>>[0], context);
 

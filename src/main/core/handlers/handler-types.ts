@@ -12,6 +12,8 @@ export interface HandlerContext {
   sender: Sender;
   /** The signed-in person, or null for an anonymous call. */
   staff: StaffMember | null;
+  /** The manager whose one-time approval let a cashier make this call. */
+  approverId?: string;
 }
 
 export type Handler<C extends Channel> = (

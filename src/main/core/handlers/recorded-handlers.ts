@@ -144,6 +144,7 @@ export function withRecording(handlers: Handlers, deps: RecordingDeps): Handlers
     audit.record({
       action: 'verify_method',
       ...actor,
+      ...(context.approverId !== undefined ? { approverId: context.approverId } : {}),
       outcome: outcome.ok ? 'ok' : outcomeOf(outcome.error),
       ...accountLast4(request.flowId, request.accountRef),
       ...referenceIdOf(request.flowId),
@@ -289,6 +290,7 @@ export function withRecording(handlers: Handlers, deps: RecordingDeps): Handlers
     audit.record({
       action: 'release',
       ...actor,
+      ...(context.approverId !== undefined ? { approverId: context.approverId } : {}),
       outcome: outcome.ok ? 'ok' : outcomeOf(outcome.error),
       ...known,
       authorizationId: request.authorizationId,
@@ -308,6 +310,7 @@ export function withRecording(handlers: Handlers, deps: RecordingDeps): Handlers
       authorizationId: request.authorizationId,
       amountCents: outcome.value.releasedCents,
       employeeId: actor.actorId,
+      ...(context.approverId !== undefined ? { approverId: context.approverId } : {}),
       ...place(),
       ...known,
     });

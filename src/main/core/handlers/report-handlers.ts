@@ -131,7 +131,7 @@ function auditRowView(row: AuditRow): AuditRowView {
   };
 }
 
-function saleView(sale: Sale): SaleView {
+export function saleView(sale: Sale): SaleView {
   const operation = (o: SaleOperation) => ({
     at: o.at,
     amountCents: o.amountCents,

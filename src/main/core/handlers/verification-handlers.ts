@@ -126,7 +126,8 @@ export function createVerificationHandlers(
 
     'verify.start': async (request, context) => {
       const employeeId = employeeOf(context);
-      if (request.method === 'merchant_override' && context.staff?.role !== 'manager') {
+      const approved = context.approverId !== undefined;
+      if (request.method === 'merchant_override' && context.staff?.role !== 'manager' && !approved) {
         fail('not_allowed', 'manager_required');
       }
       if (request.method !== 'security_question' && request.answer !== undefined) {

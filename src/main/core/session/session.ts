@@ -2,6 +2,7 @@
  * Who is signed in at this terminal, and the idle lock: after `idleLockMinutes` without a call the
  * session ends, so a terminal left alone does not stay open to whoever walks up.
  */
+import { randomUUID } from 'node:crypto';
 import type { SessionInfo } from '../../../shared/ipc/channels/session';
 import type { StaffMember } from '../staff/staff-directory';
 
@@ -11,7 +12,7 @@ export interface SessionOptions {
 }
 
 export class Session {
-  private current: { staff: StaffMember; lastActivity: number } | null = null;
+  private current: { staff: StaffMember; lastActivity: number; id: string } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: SessionOptions) {
@@ -19,7 +20,7 @@ export class Session {
   }
 
   signIn(staff: StaffMember): SessionInfo {
-    this.current = { staff, lastActivity: this.now() };
+    this.current = { staff, lastActivity: this.now(), id: randomUUID() };
     return this.info(staff);
   }
 
@@ -36,6 +37,11 @@ export class Session {
       return null;
     }
     return this.current.staff;
+  }
+
+  /** This sign-in's id (a new one each sign-in), or null: what a manager's approval is bound to. */
+  id(): string | null {
+    return this.active() === null ? null : (this.current?.id ?? null);
   }
 
   /** Records activity: called for each accepted call of a signed-in person. */

@@ -12,11 +12,14 @@ export interface StaffMember {
   name: string;
   role: StaffRole;
   createdAt: string;
+  /** A disabled person cannot sign in or approve; their records keep their id. */
+  disabled: boolean;
 }
 
 export type PinCheck =
   | { ok: true; staff: StaffMember }
   | { ok: false; reason: 'wrong_pin' }
+  | { ok: false; reason: 'disabled' }
   | { ok: false; reason: 'locked_out'; retryAfterSeconds: number };
 
 export class StaffError extends Error {
@@ -44,6 +47,7 @@ interface StaffRow {
   created_at: string;
   failed_attempts: number;
   locked_until: number;
+  disabled: number;
 }
 
 const SCHEMA = `
@@ -65,8 +69,31 @@ CREATE TABLE IF NOT EXISTS unknown_attempts (
   locked_until INTEGER NOT NULL
 );`;
 
+/** Schema changes after the first, by the user_version they bring the file to. */
+const MIGRATIONS: readonly string[] = [
+  // 1: people can be disabled instead of removed, so the audit trail's ids keep a name.
+  'ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0',
+];
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    const step = MIGRATIONS[next] as string;
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}
+
 function toMember(row: StaffRow): StaffMember {
-  return { employeeId: row.employee_id, name: row.name, role: row.role, createdAt: row.created_at };
+  return {
+    employeeId: row.employee_id,
+    name: row.name,
+    role: row.role,
+    createdAt: row.created_at,
+    disabled: row.disabled === 1,
+  };
 }
 
 export class StaffDirectory {
@@ -91,6 +118,7 @@ export class StaffDirectory {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.exec(SCHEMA);
+    migrate(db);
     return new StaffDirectory(db, options);
   }
 
@@ -130,7 +158,7 @@ export class StaffDirectory {
       }
       throw error;
     }
-    return { employeeId: input.employeeId, name: input.name, role: input.role, createdAt };
+    return { employeeId: input.employeeId, name: input.name, role: input.role, createdAt, disabled: false };
   }
 
   /** The first manager: only while nobody exists, checked and inserted under one lock. */
@@ -155,7 +183,7 @@ export class StaffDirectory {
         );
     });
     insert();
-    return { employeeId: input.employeeId, name: input.name, role: 'manager', createdAt };
+    return { employeeId: input.employeeId, name: input.name, role: 'manager', createdAt, disabled: false };
   }
 
   /** Removes a person; the last manager stays, or nobody could manage the terminal. */
@@ -163,15 +191,56 @@ export class StaffDirectory {
     const remove = this.db.transaction(() => {
       const row = this.row(employeeId);
       if (!row) throw new StaffError('staff_not_found');
-      if (row.role === 'manager') {
-        const managers = this.db.prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'manager'").get() as {
-          n: number;
-        };
-        if (managers.n <= 1) throw new StaffError('last_manager');
-      }
+      if (row.role === 'manager' && row.disabled === 0) this.keepAManager();
       this.db.prepare('DELETE FROM staff WHERE employee_id = ?').run(employeeId);
     });
     remove();
+  }
+
+  /** Disables (or enables again) a person; the last enabled manager stays enabled. */
+  setDisabled(employeeId: string, disabled: boolean): StaffMember {
+    return this.db.transaction(() => {
+      const row = this.row(employeeId);
+      if (!row) throw new StaffError('staff_not_found');
+      if (disabled && row.role === 'manager' && row.disabled === 0) this.keepAManager();
+      this.db
+        .prepare('UPDATE staff SET disabled = ? WHERE employee_id = ?')
+        .run(disabled ? 1 : 0, employeeId);
+      return toMember({ ...row, disabled: disabled ? 1 : 0 });
+    })();
+  }
+
+  /** Changes a role; the last enabled manager cannot be made a cashier. */
+  setRole(employeeId: string, role: StaffRole): StaffMember {
+    return this.db.transaction(() => {
+      const row = this.row(employeeId);
+      if (!row) throw new StaffError('staff_not_found');
+      if (role === 'cashier' && row.role === 'manager' && row.disabled === 0) this.keepAManager();
+      this.db.prepare('UPDATE staff SET role = ? WHERE employee_id = ?').run(role, employeeId);
+      return toMember({ ...row, role });
+    })();
+  }
+
+  /** A new PIN; a lockout from wrong PINs ends with it. */
+  async setPin(employeeId: string, pin: string): Promise<StaffMember> {
+    if (!this.row(employeeId)) throw new StaffError('staff_not_found');
+    const hashed = await hashPin(pin, this.params);
+    const changed = this.db
+      .prepare(
+        'UPDATE staff SET salt = ?, hash = ?, params = ?, failed_attempts = 0, locked_until = 0 WHERE employee_id = ?',
+      )
+      .run(hashed.salt, hashed.hash, JSON.stringify(hashed.params), employeeId);
+    const row = this.row(employeeId);
+    if (changed.changes === 0 || !row) throw new StaffError('staff_not_found');
+    return toMember(row);
+  }
+
+  /** Throws unless another enabled manager exists besides the one about to go. */
+  private keepAManager(): void {
+    const managers = this.db
+      .prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND disabled = 0")
+      .get() as { n: number };
+    if (managers.n <= 1) throw new StaffError('last_manager');
   }
 
   async checkPin(employeeId: string, pin: string): Promise<PinCheck> {
@@ -191,6 +260,7 @@ export class StaffDirectory {
       ? { salt: row.salt, hash: row.hash, params: JSON.parse(row.params) as PinHashParams }
       : await (this.decoy ??= hashPin('decoy-pin', this.params));
     const matches = await verifyPin(pin, stored);
+    if (row && matches && row.disabled === 1) return { ok: false, reason: 'disabled' };
     if (row && matches) {
       this.db
         .prepare('UPDATE staff SET failed_attempts = 0, locked_until = 0 WHERE employee_id = ?')

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MANAGER, STAFF, channel } from '../channel';
+import { approvalTokenSchema } from './approval';
 import { accountRefSchema, flowIdSchema } from './customers';
 import { languageSchema } from './common';
 import { feeViewSchema, rateViewSchema } from './pricing';
@@ -111,10 +112,16 @@ export const purchaseChannels = {
     needsReady: true,
   }),
   'purchase.release': channel({
-    request: z.strictObject({ authorizationId: flexitiIdSchema, amountCents: positiveCents.optional() }),
+    request: z.strictObject({
+      authorizationId: flexitiIdSchema,
+      amountCents: positiveCents.optional(),
+      /** A cashier's one-time manager approval for a release. */
+      approval: approvalTokenSchema.optional(),
+    }),
     response: z.strictObject({ releasedCents: cents, authorization: authorizationViewSchema }),
     roles: MANAGER,
     needsReady: true,
+    approval: 'release',
   }),
   'purchase.receipt': channel({
     request: z.strictObject({ authorizationId: flexitiIdSchema }),

@@ -4,6 +4,7 @@
  * merchant override or the regular-purchase bypass it never leaves main at all.
  */
 import { z } from 'zod';
+import { approvalTokenSchema } from './approval';
 import { STAFF, channel } from '../channel';
 import { accountRefSchema, flowIdSchema } from './customers';
 
@@ -61,10 +62,13 @@ export const verificationChannels = {
       method: verifyMethodSchema,
       /** Security question only: the customer's answer (sent to Flexiti, never stored). */
       answer: z.string().trim().min(1).max(50).optional(),
+      /** merchant_override by a cashier: a manager's one-time approval for it. */
+      approval: approvalTokenSchema.optional(),
     }),
     response: z.strictObject({ method: verifyMethodSchema, state: verifyStateSchema }),
     roles: STAFF,
     needsReady: true,
+    approval: 'merchant_override',
   }),
   /**
    * The cashier types the PIN the customer read. Main keeps it for the authorization; nothing checks

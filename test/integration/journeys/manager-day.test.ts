@@ -1,0 +1,86 @@
+/**
+ * Closing the day through the handler table, against the real core and a real sandbox: refused
+ * while a money operation is in doubt unless the manager gives a reason, recorded once, and only a
+ * manager may do it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDateOf, defaultTimeZone } from '../../../src/main/core/sales/business-day';
+import { DEMO } from '../../../src/sandbox/state/demo-data';
+import { CASHIER, Journeys, MANAGER, MITESTER } from './journey-harness';
+
+let j: Journeys;
+
+beforeAll(async () => {
+  j = await Journeys.start();
+  for (const pin of [MANAGER.pin, CASHIER.pin]) j.secrets.add(pin);
+});
+
+afterAll(async () => {
+  await j?.control('DELETE', '/faults').catch(() => undefined);
+  await j?.stop();
+});
+
+describe('day.close', () => {
+  it('refuses while an operation is in doubt, then closes with a reason, once', async () => {
+    const today = businessDateOf(Date.now(), defaultTimeZone());
+    await j.signIn(CASHIER);
+    expect(await j.error('day.close', { date: today })).toMatchObject({ code: 'role_not_allowed' });
+
+    const { flowId } = await j.ok('flow.start', {});
+    const { accounts } = await j.ok('customers.search', { flowId, ...MITESTER });
+    const accountRef = accounts[0]?.accountRef ?? '';
+    j.secrets.add(DEMO.accounts.miTester.securityAnswer);
+    await j.ok('verify.start', {
+      flowId,
+      accountRef,
+      method: 'security_question',
+      answer: DEMO.accounts.miTester.securityAnswer,
+    });
+    await j.control('POST', '/faults', {
+      method: 'POST',
+      path: '**/authorization',
+      kind: 'status',
+      status: 503,
+      times: 100,
+    });
+    const down = await j.error('purchase.authorize', {
+      flowId,
+      accountRef,
+      amountCents: 4_200,
+      financing: { kind: 'plan', planId: 4, term: 12 },
+      autoCapture: true,
+      orderReference: 'MD-1',
+    });
+    expect(down.category).toBe('flexiti_down');
+
+    await j.signIn(MANAGER);
+    const pending = (await j.ok('reports.endOfDay', { date: today })).report.inDoubt.length;
+    expect(pending).toBeGreaterThan(0);
+    expect(await j.error('day.close', { date: today })).toMatchObject({
+      category: 'needs_action',
+      code: 'in_doubt_pending',
+    });
+    const closed = await j.ok('day.close', { date: today, reason: 'Flexiti outage, checked by phone' });
+    expect(closed.report.closed).toMatchObject({
+      businessDate: today,
+      managerId: MANAGER.employeeId,
+      reason: 'Flexiti outage, checked by phone',
+      inDoubtCount: pending,
+    });
+    expect(await j.error('day.close', { date: today, reason: 'again' })).toMatchObject({
+      code: 'already_closed',
+    });
+    expect((await j.ok('reports.endOfDay', { date: today })).report.closed?.auditHash).toBe(
+      closed.report.closed?.auditHash,
+    );
+
+    const { rows } = await j.ok('audit.query', { action: 'day_close' });
+    expect(rows.map((r) => r.outcome)).toEqual(['ok', 'denied']);
+    await j.control('DELETE', '/faults');
+    await j.ok('journal.reconcile', {});
+  });
+
+  it('answered nothing sensitive', () => {
+    j.expectNothingLeaked();
+  });
+});
