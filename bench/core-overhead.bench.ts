@@ -292,7 +292,7 @@ export default async function (): Promise<BenchSection> {
     }
     const rows: Array<Record<string, string | number>> = [
       summary('customers/lookup', lookup),
-      summary('capture (journal on disk, 2 fsync commits)', capture),
+      summary('capture (journal on disk: one fsynced write before sending)', capture),
       summary('capture (journal in memory: our code only)', captureNoFsync),
       viaTable
         ? summary('customers.lookup via the handler table', viaTable)
