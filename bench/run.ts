@@ -3,7 +3,7 @@
  * two cores), prints each as a table with its targets, and writes bench/results.json.
  * `npm run bench -- journal sandbox` runs only the modules whose names contain those words.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import os from 'node:os';
@@ -46,7 +46,21 @@ for (const file of files) {
   }
 }
 
-const targets = sections.flatMap((s) => s.targets);
+// A filtered run (`npm run bench -- journal`) replaces only its own sections in results.json.
+type StoredSection = BenchSection & { file: string; error?: string };
+let kept: StoredSection[] = [];
+if (filters.length > 0) {
+  try {
+    const previous = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as {
+      sections?: StoredSection[];
+    };
+    kept = (previous.sections ?? []).filter((old) => !sections.some((s) => s.file === old.file));
+  } catch {
+    kept = [];
+  }
+}
+const allSections = [...kept, ...sections].sort((a, b) => a.file.localeCompare(b.file));
+const targets = allSections.flatMap((s) => s.targets);
 const summary = { met: targets.filter(met).length, missed: targets.filter((t) => !met(t)).length };
 writeFileSync(
   join(dir, 'results.json'),
@@ -60,11 +74,13 @@ writeFileSync(
         node: process.version,
       },
       summary,
-      sections,
+      sections: allSections,
     },
     null,
     2,
   ) + '\n',
 );
-console.log(`\nTargets: ${summary.met} met, ${summary.missed} missed. Written to bench/results.json`);
+console.log(
+  `\nTargets (all stored sections): ${summary.met} met, ${summary.missed} missed. Written to bench/results.json`,
+);
 if (sections.some((s) => s.error)) process.exitCode = 1;
