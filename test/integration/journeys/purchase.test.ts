@@ -364,7 +364,7 @@ describe('Flexiti down', () => {
   });
 });
 
-describe('Flexiti down, then a new flow for the same customer', () => {
+describe('An answer lost, then a new flow for the same customer', () => {
   it('settles the earlier authorization first and never makes a second one', async () => {
     const first = await findAccount(MITESTER);
     await verifyBySms(first.flowId, first.account.accountRef, MI_ACCOUNT);
@@ -372,8 +372,8 @@ describe('Flexiti down, then a new flow for the same customer', () => {
     await j.control('POST', '/faults', {
       method: 'POST',
       path: '**/authorization',
-      kind: 'status',
-      status: 503,
+      // Flexiti commits but the answer is lost: the earlier authorization's outcome is unknown.
+      kind: 'drop_after_commit',
       times: 100,
     });
     const down = await j.error('purchase.authorize', {
@@ -383,7 +383,7 @@ describe('Flexiti down, then a new flow for the same customer', () => {
       financing: { kind: 'plan', planId: 4, term: 12 },
       autoCapture: true,
     });
-    expect(down.category).toBe('flexiti_down');
+    expect(down.category).toBe('in_doubt');
     await j.control('DELETE', '/faults');
 
     // The cashier starts over: the earlier request is settled before anything new is sent.

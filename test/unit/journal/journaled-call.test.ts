@@ -256,20 +256,17 @@ describe('runJournaled against a real HTTP server', () => {
     expect(server.received).toHaveLength(1);
   });
 
-  it('leaves the entry in doubt when retries run out, and a replay settles it with the same bytes', async () => {
+  it('leaves the entry in doubt when retries run out on network errors, and a replay settles it with the same bytes', async () => {
     await server.start([
       { kind: 'drop' },
       { kind: 'reply', status: 502, body: {} },
-      { kind: 'drop' },
       { kind: 'reply', status: 500, body: { error: 'general_error' } },
+      { kind: 'drop' },
       { kind: 'reply', status: 200, body: { capture_id: 31337 } },
     ]);
     const call = input();
     const result = await runJournaled(journal, call, send, policy);
-    expect(result).toMatchObject({
-      outcome: 'in_doubt',
-      lastError: { kind: 'status', status: 500, errorCode: 'general_error' },
-    });
+    expect(result).toMatchObject({ outcome: 'in_doubt', lastError: { kind: 'network', error: 'dropped' } });
     expect(result.entry).toMatchObject({ state: 'in_doubt', attempts: 4, hasRequest: true });
     expect(sleeps).toEqual([150, 300, 600]);
     expect(journal.unfinished().map((e) => e.id)).toEqual([result.entry.id]);
@@ -279,6 +276,44 @@ describe('runJournaled against a real HTTP server', () => {
     expect(replay.entry).toMatchObject({ state: 'confirmed', attempts: 5, refs: { captureId: '31337' } });
     expectIdenticalAttempts(call.idempotencyKey, 5);
     expect(journal.unfinished()).toEqual([]);
+  });
+
+  it('fails the entry for good when the last attempt got a failure answer: nothing was applied, nothing is replayed', async () => {
+    await server.start([
+      { kind: 'drop' },
+      { kind: 'reply', status: 502, body: {} },
+      { kind: 'drop' },
+      { kind: 'reply', status: 500, body: { error: 'general_error' } },
+    ]);
+    const call = input();
+    const result = await runJournaled(journal, call, send, policy);
+    expect(result).toMatchObject({ outcome: 'failed', status: 500, errorCode: 'general_error' });
+    expect(result.entry).toMatchObject({ state: 'failed', attempts: 4, hasRequest: false });
+    expect(journal.unfinished()).toEqual([]);
+    expectIdenticalAttempts(call.idempotencyKey, 4);
+  });
+
+  it('keeps an entry already in doubt in doubt when its replay gets only failure answers, then settles it', async () => {
+    await server.start([
+      { kind: 'drop' },
+      { kind: 'drop' },
+      { kind: 'drop' },
+      { kind: 'drop' },
+      { kind: 'reply', status: 503, body: {} },
+      { kind: 'reply', status: 503, body: {} },
+      { kind: 'reply', status: 503, body: {} },
+      { kind: 'reply', status: 503, body: { error: 'general_error' } },
+      { kind: 'reply', status: 200, body: { capture_id: 4242 } },
+    ]);
+    const call = input();
+    const first = await runJournaled(journal, call, send, policy);
+    expect(first.outcome).toBe('in_doubt');
+    const down = await replayEntry(journal, first.entry.id, send, policy);
+    expect(down).toMatchObject({ outcome: 'in_doubt', lastError: { kind: 'status', status: 503 } });
+    expect(down.entry).toMatchObject({ state: 'in_doubt', attempts: 8, hasRequest: true });
+    const settled = await replayEntry(journal, first.entry.id, send, policy);
+    expect(settled.entry).toMatchObject({ state: 'confirmed', attempts: 9, refs: { captureId: '4242' } });
+    expectIdenticalAttempts(call.idempotencyKey, 9);
   });
 
   it('treats a refused connection as retryable and ends in doubt', async () => {

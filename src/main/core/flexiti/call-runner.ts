@@ -180,7 +180,12 @@ export async function mutateCall<T extends z.ZodType>(
     throw new FlexitiCallError(ownError('outcome_unknown', ref), result.entry.id);
   }
   if (result.outcome === 'failed') {
-    throw new FlexitiCallError(mapFlexitiError(result.status, result.body, ref), result.entry.id);
+    // The journal already retried a 5xx with backoff: Flexiti is down, and nothing was applied.
+    const error =
+      result.status >= 500
+        ? ownError('flexiti_unavailable', ref)
+        : mapFlexitiError(result.status, result.body, ref);
+    throw new FlexitiCallError(error, result.entry.id);
   }
   const parsed = call.schema.safeParse(result.body);
   // Applied at Flexiti but unreadable: the journal has it confirmed; the caller must not retry.

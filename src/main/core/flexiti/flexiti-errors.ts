@@ -70,6 +70,8 @@ const OWN_CODE_CATEGORIES = {
   server_error: 'retryable',
   /** Connection refused, DNS failure, or repeated network failures. */
   flexiti_unreachable: 'flexiti_down',
+  /** A money operation got only failure answers (5xx) through every retry: nothing was applied. */
+  flexiti_unavailable: 'flexiti_down',
   /** A money operation got no definitive answer: it is journaled and will be reconciled. */
   outcome_unknown: 'in_doubt',
   /** A 2xx whose body lacks what the app needs, or a status nobody documented. */

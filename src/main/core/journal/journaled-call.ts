@@ -140,9 +140,9 @@ function claim(journal: Journal, id: string): () => void {
 
 /**
  * Journals a mutating call durably, then sends it: retries network errors and retryable statuses
- * (5xx, 408, 429) with the same key and body bytes; 2xx confirms; `idempotency_key_reused` and
- * exhausted retries leave the entry in doubt (reconcile by lookup, never retry blindly); any other
- * 4xx fails it for good.
+ * (5xx, 408, 429) with the same key and body bytes; 2xx confirms; `idempotency_key_reused`, and
+ * retries exhausted on network errors, leave the entry in doubt (reconcile, never retry blindly);
+ * retries exhausted on failure answers (a live call), and any other 4xx, fail it for good.
  */
 export async function runJournaled(
   journal: Journal,
@@ -209,6 +209,7 @@ async function drive(
   const { id } = entry;
   const contextHash = bodyContextHash(request.body);
   let lastError: JournaledLastError = { kind: 'network', error: 'dropped' };
+  let lastBody: unknown = null;
   const lastAttempt = firstAttempt + p.maxAttempts - 1;
   for (let attempt = firstAttempt; attempt <= lastAttempt; attempt++) {
     if (attempt > firstAttempt) await p.sleep(backoffDelay(attempt - firstAttempt, p));
@@ -233,6 +234,7 @@ async function drive(
     }
     if (outcome.kind === 'network') {
       lastError = { kind: 'network', error: outcome.error };
+      lastBody = null;
       continue;
     }
     const { status, body } = outcome;
@@ -248,6 +250,7 @@ async function drive(
     }
     if (status >= 500 || status === 408 || status === 429) {
       lastError = errorCode ? { kind: 'status', status, errorCode } : { kind: 'status', status };
+      lastBody = body;
       continue;
     }
     if (status >= 400) {
@@ -261,10 +264,22 @@ async function drive(
     journal.markInDoubt(id, `unexpected status ${status}`, { status });
     return { outcome: 'in_doubt', entry: current(journal, id), lastError };
   }
-  const detail = lastError.kind === 'status' ? `status ${lastError.status}` : describe(lastError);
+  if (lastError.kind === 'status' && firstAlreadySent) {
+    // A live call whose last attempt, with the same key, got a failure answer. A success under this
+    // key would have been replayed to it (Flexiti caches successes with their effect, never failures,
+    // §0A.5), so nothing was applied: the cashier may truthfully say nothing was charged, and nothing
+    // is replayed later behind the customer's back. (A replay of an entry already in doubt keeps it in
+    // doubt instead: staff were told its outcome is being checked, and the check goes on.)
+    const { status, errorCode } = lastError;
+    journal.markFailed(id, errorCode ? { status, errorCode } : { status });
+    const entryNow = current(journal, id);
+    return errorCode
+      ? { outcome: 'failed', status, body: lastBody, errorCode, entry: entryNow }
+      : { outcome: 'failed', status, body: lastBody, entry: entryNow };
+  }
   journal.markInDoubt(
     id,
-    `no definitive answer after ${p.maxAttempts} attempts (last: ${detail})`,
+    `no definitive answer after ${p.maxAttempts} attempts (last: ${describe(lastError)})`,
     lastError.kind === 'status'
       ? lastError.errorCode
         ? { status: lastError.status, errorCode: lastError.errorCode }
@@ -275,6 +290,7 @@ async function drive(
 }
 
 function describe(error: JournaledLastError): string {
+  if (error.kind === 'status') return `status ${error.status}`;
   return error.kind === 'network' ? error.error : error.kind;
 }
 
