@@ -6,21 +6,31 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { DemoBanner } from './components/DemoBanner';
 import { ErrorNotice } from './components/ErrorNotice';
+import { CashierNav } from './components/CashierNav';
+import { ManagerNav, type ManagerView } from './components/ManagerNav';
 import { I18nProvider, translator, type Locale } from './i18n/i18n';
 import { pos } from './pos-api';
 import { FirstRunScreen } from './screens/setup/FirstRunScreen';
-import { LookupScreen } from './screens/lookup/LookupScreen';
+import { ApplicationJourney } from './screens/application/ApplicationJourney';
+import { LookupScreen, type Flow } from './screens/lookup/LookupScreen';
 import { PurchaseJourney } from './screens/purchase/PurchaseJourney';
 import type { PurchaseCustomer } from './screens/purchase/purchase-types';
 import { SignInScreen } from './screens/sign-in/SignInScreen';
+import { ManagerScreen } from './screens/manager-screen';
+import { QuebecCancellation } from './screens/sales/QuebecCancellation';
 import { appErrorOf, unwrap } from './use-pos-mutation';
 
 export function App() {
   const queryClient = useQueryClient();
   const [chosenLocale, setChosenLocale] = useState<Locale | null>(null);
   const [purchase, setPurchase] = useState<PurchaseCustomer | null>(null);
+  const [application, setApplication] = useState<Flow | null>(null);
   // A new key ends the customer flow: the lookup screen starts empty after a finished sale.
   const [lookupKey, setLookupKey] = useState(0);
+  const [view, setView] = useState<ManagerView>('customers');
+  const [quebec, setQuebec] = useState<{ flowId: string; accountRef: string } | null>(null);
+  // Set once the first manager exists: the first-run screen stays up for its environment step.
+  const [settingUp, setSettingUp] = useState(false);
   const lookupArea = useRef<HTMLDivElement>(null);
   const status = useQuery({
     queryKey: ['app.status'],
@@ -50,13 +60,16 @@ export function App() {
     setWasSignedIn(signedIn);
     if (!signedIn) {
       setPurchase(null);
+      setApplication(null);
+      setView('customers');
+      setQuebec(null);
       setLookupKey((key) => key + 1);
     }
   }
   useEffect(() => {
     // Back from a purchase: the kept lookup screen takes the focus again.
-    if (!purchase) lookupArea.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [purchase]);
+    if (!purchase && !application && !quebec) lookupArea.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [purchase, application, quebec]);
 
   let body;
   if (status.isError || session.isError) {
@@ -68,18 +81,63 @@ export function App() {
     );
   } else if (!status.data || !session.data) {
     body = <main className="screen narrow">{t('app.loading')}</main>;
-  } else if (status.data.setupNeeded) {
-    body = <FirstRunScreen onDone={refresh} />;
+  } else if (status.data.setupNeeded || settingUp) {
+    body = (
+      <FirstRunScreen
+        onManagerCreated={() => setSettingUp(true)}
+        onDone={() => {
+          setSettingUp(false);
+          refresh();
+        }}
+      />
+    );
   } else if (!session.data.session) {
     body = <SignInScreen onDone={refresh} />;
   } else {
+    // A cashier never sees the manager's menu or screens; main refuses their channels anyway.
+    const isManager = session.data.session.role === 'manager';
+    // A cashier's only other screen is Find a sale, to start a return with a manager's approval.
+    const shown: ManagerView = isManager || view === 'sales' ? view : 'customers';
     body = (
       <>
         {!status.data.ready ? <p className="notice">{t('app.reconciling')}</p> : null}
-        <div ref={lookupArea} hidden={purchase !== null}>
-          <LookupScreen key={lookupKey} onPurchase={(flow, account) => setPurchase({ ...flow, account })} />
+        {isManager ? (
+          <ManagerNav current={shown} inDoubtCount={status.data.inDoubtCount} onChoose={setView} />
+        ) : (
+          <CashierNav current={shown === 'sales' ? 'sales' : 'customers'} onChoose={setView} />
+        )}
+        {shown !== 'customers' ? <ManagerScreen view={shown} /> : null}
+        <div
+          ref={lookupArea}
+          hidden={purchase !== null || application !== null || quebec !== null || shown !== 'customers'}
+        >
+          <LookupScreen
+            key={lookupKey}
+            onPurchase={(flow, account) => setPurchase({ ...flow, account })}
+            onNewApplicant={setApplication}
+            {...(isManager
+              ? {
+                  onCancelQuebec: (flow: { flowId: string }, account: { accountRef: string }) =>
+                    setQuebec({ flowId: flow.flowId, accountRef: account.accountRef }),
+                }
+              : {})}
+          />
         </div>
-        {purchase ? (
+        {application && !purchase && shown === 'customers' ? (
+          <ApplicationJourney
+            key={application.flowId}
+            flow={application}
+            onExit={() => setApplication(null)}
+            onPurchase={(customer) => {
+              setApplication(null);
+              setPurchase(customer);
+            }}
+          />
+        ) : null}
+        {quebec && shown === 'customers' ? (
+          <QuebecCancellation key={quebec.accountRef} {...quebec} onBack={() => setQuebec(null)} />
+        ) : null}
+        {purchase && shown === 'customers' ? (
           <PurchaseJourney
             customer={purchase}
             role={session.data.session.role}
@@ -98,7 +156,7 @@ export function App() {
   return (
     <I18nProvider locale={locale}>
       <div lang={locale === 'fr' ? 'fr-CA' : 'en-CA'} className="app">
-        {status.data?.mode === 'demo' ? <DemoBanner /> : null}
+        {status.data ? <DemoBanner environment={status.data.environment} /> : null}
         <header className="top-bar">
           <span className="brand">{t('app.title')}</span>
           {who ? <span>{t('signedInAs', { name: who.name, role: t(`role.${who.role}`) })}</span> : null}

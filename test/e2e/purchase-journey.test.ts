@@ -174,6 +174,7 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
     await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
     await page.getByLabel('PIN again').fill('73915824');
     await page.getByRole('button', { name: 'Create manager and sign in' }).click();
+    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -2,7 +2,12 @@
 import type { AccountView } from '../../../shared/ipc/channels/customers';
 import { formatCents, useI18n } from '../../i18n/i18n';
 
-export function AccountCard(props: { account: AccountView; onPurchase?: () => void }) {
+export function AccountCard(props: {
+  account: AccountView;
+  onPurchase?: () => void;
+  /** Managers only: Quebec's 2-day cancellation of this account's contract. */
+  onCancelQuebec?: () => void;
+}) {
   const { t, locale } = useI18n();
   const { account } = props;
   const name = [account.firstName, account.lastName].filter(Boolean).join(' ');
@@ -30,6 +35,12 @@ export function AccountCard(props: { account: AccountView; onPurchase?: () => vo
         <p className="hint" data-testid="no-purchase">
           {t('lookup.cannotPurchase')}
         </p>
+      ) : null}
+      {/* A closed, charged-off or frozen account has no contract left to cancel at the till. */}
+      {props.onCancelQuebec && (account.status === 'normal' || account.status === 'auth_prohibited') ? (
+        <button type="button" onClick={props.onCancelQuebec} data-testid="cancel-quebec">
+          {t('quebec.start')}
+        </button>
       ) : null}
     </li>
   );

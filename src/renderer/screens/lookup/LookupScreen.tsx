@@ -25,6 +25,10 @@ type Query =
 export function LookupScreen(props: {
   /** Starts a purchase for an account that may buy, in the flow the search started. */
   onPurchase?: (flow: Flow, account: AccountView) => void;
+  /** Managers only: Quebec's 2-day cancellation, in the flow the search started. */
+  onCancelQuebec?: (flow: Flow, account: AccountView) => void;
+  /** A credit application for a new customer, in a flow of its own. */
+  onNewApplicant?: (flow: Flow) => void;
 }) {
   const { t } = useI18n();
   const [flow, setFlow] = useState<Flow | null>(null);
@@ -47,6 +51,11 @@ export function LookupScreen(props: {
       return { flow: current, accounts: [found.account] };
     },
     onSuccess: (result) => setFlow(result.flow),
+  });
+
+  const startApplication = useMutation<Flow, PosError, void>({
+    mutationFn: () => unwrap(pos.flow.start({})),
+    onSuccess: (started) => props.onNewApplicant?.(started),
   });
 
   function searchByName(event: FormEvent) {
@@ -85,6 +94,18 @@ export function LookupScreen(props: {
         <button type="button" onClick={newCustomer}>
           {t('lookup.newCustomer')}
         </button>
+        {props.onNewApplicant ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => startApplication.mutate()}
+            disabled={startApplication.isPending}
+            aria-label={t('lookup.newApplicantLabel')}
+            data-testid="new-applicant"
+          >
+            {t('lookup.newApplicant')}
+          </button>
+        ) : null}
       </div>
       <div className="lookup-forms">
         <form onSubmit={searchByName} aria-label={t('lookup.byName')}>
@@ -142,7 +163,7 @@ export function LookupScreen(props: {
           </button>
         </form>
       </div>
-      <ErrorNotice error={appErrorOf(find.error)} />
+      <ErrorNotice error={appErrorOf(find.error ?? startApplication.error)} />
       {accounts ? (
         <section aria-live="polite">
           <h2>{t('lookup.results')}</h2>
@@ -157,6 +178,14 @@ export function LookupScreen(props: {
                       onPurchase: () => {
                         const current = find.data?.flow ?? flow;
                         if (current) props.onPurchase?.(current, account);
+                      },
+                    }
+                  : {})}
+                {...(props.onCancelQuebec
+                  ? {
+                      onCancelQuebec: () => {
+                        const current = find.data?.flow ?? flow;
+                        if (current) props.onCancelQuebec?.(current, account);
                       },
                     }
                   : {})}

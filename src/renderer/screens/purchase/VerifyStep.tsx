@@ -9,6 +9,7 @@ import type { AppError } from '../../../shared/app-error';
 import type { Role } from '../../../shared/ipc/channel';
 import type { VerifyMethod, VerifyMethodView } from '../../../shared/ipc/channels/verification';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ManagerApproval } from '../../components/ManagerApproval';
 import { PaymentErrorNotice } from '../../components/PaymentErrorNotice';
 import { Progress } from '../../components/Progress';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -55,6 +56,8 @@ export function VerifyStep(props: {
   const [chosen, setChosen] = useState<VerifyMethod | null>(null);
   const [awaitingPin, setAwaitingPin] = useState(false);
   const [resent, setResent] = useState(false);
+  // A cashier's override waits for a manager's approval typed on this terminal.
+  const [askingManager, setAskingManager] = useState(false);
 
   const methods = useQuery({
     queryKey: ['verify.methods', flowId, accountRef, props.amountCents, props.kind],
@@ -90,7 +93,7 @@ export function VerifyStep(props: {
     },
   });
 
-  function choose(method: VerifyMethod) {
+  function choose(method: VerifyMethod, approval?: string) {
     setChosen(method);
     setAwaitingPin(false);
     setResent(false);
@@ -98,7 +101,8 @@ export function VerifyStep(props: {
     submitPin.reset();
     resend.reset();
     // SMS, e-mail, bypass and override are sent at once; the question is asked first.
-    if (method !== 'security_question') start.mutate({ flowId, accountRef, method });
+    if (method === 'security_question') return;
+    start.mutate({ flowId, accountRef, method, ...(approval === undefined ? {} : { approval }) });
   }
 
   const chosenView = methods.data?.methods.find((m) => m.method === chosen);
@@ -122,7 +126,9 @@ export function VerifyStep(props: {
           <legend>{t('verify.choose')}</legend>
           {methods.data.methods.map((view) => {
             const locked = props.locked.has(view.method);
-            const managerMissing = view.needsManager && props.role !== 'manager';
+            const cashierOverride =
+              view.needsManager && props.role !== 'manager' && view.method === 'merchant_override';
+            const managerMissing = view.needsManager && props.role !== 'manager' && !cashierOverride;
             return (
               <div key={view.method} className="method">
                 <button
@@ -130,18 +136,29 @@ export function VerifyStep(props: {
                   className={chosen === view.method ? 'chosen' : undefined}
                   aria-pressed={chosen === view.method}
                   disabled={busy || locked || managerMissing}
-                  onClick={() => choose(view.method)}
+                  onClick={() => (cashierOverride ? setAskingManager(true) : choose(view.method))}
                   data-testid={`verify-${view.method}`}
                 >
                   {methodLabel(t, view)}
                 </button>
                 {view.needsManager ? <span className="badge">{t('verify.needsManager')}</span> : null}
                 {managerMissing ? <p className="hint">{t('verify.managerMissing')}</p> : null}
+                {cashierOverride && !locked ? <p className="hint">{t('verify.askManager')}</p> : null}
                 {locked ? <p className="hint locked">{t('verify.lockedShort')}</p> : null}
               </div>
             );
           })}
         </fieldset>
+      ) : null}
+      {askingManager ? (
+        <ManagerApproval
+          action="merchant_override"
+          onCancel={() => setAskingManager(false)}
+          onApproved={({ approval }) => {
+            setAskingManager(false);
+            choose('merchant_override', approval);
+          }}
+        />
       ) : null}
       {chosenLocked ? (
         <div className="error-notice" role="alert" data-testid="too-many-tries">

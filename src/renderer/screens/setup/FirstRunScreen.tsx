@@ -1,77 +1,21 @@
-/** First start: no staff yet, so the first manager is created here and signed in. */
-import { useState, type FormEvent } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
-import { useI18n } from '../../i18n/i18n';
-import { pos } from '../../pos-api';
-import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
+/**
+ * First start in two steps: create the first manager, then choose where the terminal works (the
+ * demo simulator or a live Flexiti environment). The shell keeps this screen up until both are done.
+ */
+import { useState } from 'react';
+import { EnvironmentStep } from './EnvironmentStep';
+import { ManagerStep } from './ManagerStep';
 
-export function FirstRunScreen(props: { onDone: () => void }) {
-  const { t } = useI18n();
-  const [employeeId, setEmployeeId] = useState('');
-  const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [pinAgain, setPinAgain] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const create = usePosMutation(pos.setup.createFirstManager, { onSuccess: props.onDone });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setMismatch(pin !== pinAgain);
-    if (pin === pinAgain) create.mutate({ employeeId, name, pin });
-  }
-
-  return (
-    <main className="screen narrow">
-      <h1>{t('setup.title')}</h1>
-      <p>{t('setup.intro')}</p>
-      <form onSubmit={submit}>
-        <Field
-          label={t('field.employeeId')}
-          value={employeeId}
-          onChange={(e) => setEmployeeId(e.target.value)}
-          required
-          autoComplete="off"
-          name="employeeId"
-        />
-        <Field
-          label={t('field.name')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          autoComplete="off"
-          name="name"
-        />
-        <Field
-          label={t('field.pin')}
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          required
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          name="pin"
-        />
-        <Field
-          label={t('field.pinConfirm')}
-          value={pinAgain}
-          onChange={(e) => setPinAgain(e.target.value)}
-          required
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          name="pinAgain"
-        />
-        {mismatch ? (
-          <p role="alert" className="error-notice">
-            {t('setup.pinMismatch')}
-          </p>
-        ) : null}
-        <ErrorNotice error={appErrorOf(create.error)} />
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('setup.submit')}
-        </button>
-      </form>
-    </main>
-  );
+export function FirstRunScreen(props: { onManagerCreated: () => void; onDone: () => void }) {
+  const [step, setStep] = useState<'manager' | 'environment'>('manager');
+  if (step === 'manager')
+    return (
+      <ManagerStep
+        onCreated={() => {
+          setStep('environment');
+          props.onManagerCreated();
+        }}
+      />
+    );
+  return <EnvironmentStep onDone={props.onDone} />;
 }
