@@ -115,6 +115,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   const mode = core.status().mode === 'demo' ? 'demo mode' : `live: ${core.status().environment}`;
   console.log(`Flexiti In-Store (browser host, ${mode}) is ready: ${host.url}`);
+  if (core.sandboxUrl) {
+    // Trainers need the PINs the simulated Flexiti "sends" by SMS or email.
+    console.log(`Demo SMS and email PINs (for trainers): ${core.sandboxUrl}/sandbox/outbox`);
+  }
   if (options.open) openApp(host.url);
 
   const stop = (): void => {
