@@ -6,54 +6,25 @@
  * declined; a Quebec applicant typed by hand, French terms first. axe-core runs on every screen;
  * screenshots go to test-artifacts/screenshots/. The licence number is never on the page in full.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../src/main/browser-host/browser-host';
+import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { writeBarcodeY4m } from '../fixtures/camera/make-y4m';
 import { renderPdf417Png } from '../fixtures/camera/render-pdf417';
 import { buildLicenceBarcode, type LicencePerson } from '../fixtures/licences/build-aamva';
 import { scannerGaps, typeText } from '../fixtures/wedge/type-as-wedge';
-import { startCore, type CoreHarness } from '../integration/helpers/core-harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const hasChromium = existsSync(CHROMIUM);
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { hasChromium, CHROMIUM, launchChromium } from './support/chromium';
+import { saveScreenshot } from './support/screenshots';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { sandboxControl } from './support/sandbox-control';
+import { createFirstManager, continueInDemoMode } from './support/first-run';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 if (!hasChromium)
   console.warn(`e2e application journey skipped: ${CHROMIUM} is not installed on this machine.`);
-
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), info.mtimeMs);
-}
-
-/** Builds when the renderer output is missing or older than its sources. */
-function ensureBuilt(): void {
-  const index = join(RENDERER, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'src', 'renderer')), newest(join(ROOT, 'src', 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-}
 
 /** An Ontario licence; the middle name is the sandbox's decision trigger. */
 function person(firstName: string, middleName: string, licenceNumber: string): LicencePerson {
@@ -83,44 +54,21 @@ const DANA_RAW = buildLicenceBarcode(person('DANA', 'D-FRAUD', DANA.number), { v
 /** Every licence number used, as printed and with the dashes removed. */
 const FULL_NUMBERS = [AVERY, PAIGE, DANA].flatMap((l) => [l.number, l.number.replace(/-/g, '')]);
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown }[];
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
-  let harness: CoreHarness;
   let host: RunningBrowserHost;
-  let browser: Browser;
   let page: Page;
   let sandboxUrl: string;
+  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
-  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${sandboxUrl}/sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
-    return text ? (JSON.parse(text) as unknown) : null;
-  }
+  const control = sandboxControl(() => sandboxUrl);
 
   /** axe on the current screen (no serious or critical violation), then a screenshot. */
   async function checkScreen(on: Page, name: string): Promise<void> {
-    if (!(await on.evaluate(() => 'axe' in window))) await on.addScriptTag({ path: AXE });
-    const violations = await on.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-    await on.screenshot({ path: join(SCREENSHOTS, `application-${name}.png`), fullPage: true });
+    await expectNoSeriousAxeViolations(on, name);
+    await saveScreenshot(on, `application-${name}`);
   }
 
   async function expectNoFullNumbers(on: Page): Promise<void> {
@@ -201,39 +149,19 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startCore();
-    if (!harness.core.sandboxUrl) throw new Error('the demo core has no embedded sandbox');
-    sandboxUrl = harness.core.sandboxUrl;
-    host = await startBrowserHost({ handle: harness.core.handle, staticDir: RENDERER });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
-    // The app's CSP allows no inline script; axe is test tooling injected from outside.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    app = await startAppUnderTest({ problems, failureScreenshot: 'application-failure' });
+    ({ host, page, sandboxUrl } = app);
   }, 180_000);
 
   afterAll(async () => {
-    if (page && problems.length > 0)
-      await page.screenshot({ path: join(SCREENSHOTS, 'application-failure.png') }).catch(() => {});
-    await browser?.close();
-    await host?.close();
-    await harness?.dispose();
+    await app?.close();
   });
 
   it('creates the manager and signs in', async () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await page.getByLabel('Employee ID').fill('M100');
-    await page.getByLabel('Name').fill('Mia Manager');
-    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
-    await page.getByLabel('PIN again').fill('73915824');
-    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
-    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
+    await createFirstManager(page);
+    await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
   });
 
@@ -326,14 +254,10 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'application-camera-'));
     const y4m = join(dir, 'licence.y4m');
     writeBarcodeY4m(y4m, DANA_RAW, { frames: 4 });
-    const cameraBrowser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        ...BROWSER_ARGS,
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${y4m}`,
-      ],
-    });
+    const cameraBrowser = await launchChromium([
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ]);
     try {
       const context = await cameraBrowser.newContext({
         viewport: { width: 1280, height: 900 },

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
@@ -15,10 +15,9 @@ import { parseAamva } from '../../src/shared/licence/aamva';
 import { writeBarcodeY4m } from '../fixtures/camera/make-y4m';
 import { renderPdf417Png } from '../fixtures/camera/render-pdf417';
 import { SAMPLES } from '../fixtures/licences/samples';
+import { hasChromium, CHROMIUM, launchChromium } from './support/chromium';
+import { ROOT } from './support/renderer-build';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`e2e camera decode skipped: ${CHROMIUM} is not installed on this machine.`);
 
 /** zxing-wasm compiles WebAssembly, which a CSP allows only with 'wasm-unsafe-eval': the app's policy has it. */
@@ -108,19 +107,11 @@ describe.skipIf(!hasChromium)('camera scan in Chromium with a fake camera', () =
     // Held at a slant (4-5 degrees), beyond what zxing reads without the deskew passes.
     writeBarcodeY4m(join(dir, 'licence.y4m'), sample.raw, { frames: 4, degrees: 4 });
     server = await serve(join(dir, 'dist'), requests);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${join(dir, 'licence.y4m')}`,
-      ],
-    });
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${join(dir, 'licence.y4m')}`,
+    ]);
   });
 
   afterAll(async () => {

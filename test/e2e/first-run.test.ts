@@ -4,47 +4,24 @@
  * choice is refused in plain words and the terminal stays in demo mode; with it, the credentials go to
  * the keychain and the secret is never on the page afterwards.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { createKeychainVault } from '../../src/main/core/credentials/credential-vault';
 import type { AppCoreOptions } from '../../src/main/core/app-core';
 import type { Sender } from '../../src/main/core/handlers/handler-types';
 import { memoryKeychain, startCore, type CoreHarness } from '../integration/helpers/core-harness';
+import { hasChromium, CHROMIUM, launchChromium } from './support/chromium';
+import { ensureBuilt, RENDERER } from './support/renderer-build';
+import { ensureScreenshotDir, saveScreenshot } from './support/screenshots';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { createFirstManager, continueInDemoMode } from './support/first-run';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const hasChromium = existsSync(CHROMIUM);
 /** The test reads state as the terminal's own window would; the session is the manager's. */
 const IPC: Sender = { kind: 'ipc', trusted: true };
 const SECRET = 'Sx9-qTr7!vLm2#Kp';
 
 if (!hasChromium) console.warn(`e2e first run skipped: ${CHROMIUM} is not installed on this machine.`);
-
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), info.mtimeMs);
-}
-
-/** Builds when the renderer output is missing or older than its sources. */
-function ensureBuilt(): void {
-  const index = join(RENDERER, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'src', 'renderer')), newest(join(ROOT, 'src', 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-}
 
 describe.skipIf(!hasChromium)('first run: demo mode or a live environment (Chromium)', () => {
   let browser: Browser;
@@ -52,17 +29,8 @@ describe.skipIf(!hasChromium)('first run: demo mode or a live environment (Chrom
 
   beforeAll(async () => {
     ensureBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ensureScreenshotDir();
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
@@ -90,11 +58,7 @@ describe.skipIf(!hasChromium)('first run: demo mode or a live environment (Chrom
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await page.getByLabel('Employee ID').fill('M100');
-    await page.getByLabel('Name').fill('Mia Manager');
-    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
-    await page.getByLabel('PIN again').fill('73915824');
-    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
+    await createFirstManager(page);
     await page.getByRole('heading', { name: 'First start: where this terminal works' }).waitFor();
     return { page, harness, problems };
   }
@@ -112,18 +76,7 @@ describe.skipIf(!hasChromium)('first run: demo mode or a live environment (Chrom
 
   /** axe on the current screen: no serious or critical violation. */
   async function expectAccessible(page: Page, name: string): Promise<void> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null }> }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
+    await expectNoSeriousAxeViolations(page, name);
   }
 
   /** The secret in neither the markup, the text nor any field's current value. */
@@ -139,8 +92,8 @@ describe.skipIf(!hasChromium)('first run: demo mode or a live environment (Chrom
   it('demo mode lands on the customer search, still in demo mode', async () => {
     const { page, harness, problems } = await atEnvironmentStep();
     await expectAccessible(page, 'environment step');
-    await page.screenshot({ path: join(SCREENSHOTS, 'first-run-environment.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
+    await saveScreenshot(page, 'first-run-environment');
+    await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
     expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
     const status = await harness.core.handle('app.status', {}, IPC);
@@ -161,10 +114,10 @@ describe.skipIf(!hasChromium)('first run: demo mode or a live environment (Chrom
       .waitFor();
     await expectNoSecret(page);
     await expectAccessible(page, 'live refused');
-    await page.screenshot({ path: join(SCREENSHOTS, 'first-run-live-refused.png'), fullPage: true });
+    await saveScreenshot(page, 'first-run-live-refused');
     const settings = await harness.core.handle('settings.get', {}, IPC);
     expect(settings).toMatchObject({ ok: true, value: { settings: { environment: 'sandbox' } } });
-    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
+    await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
     expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
     await expectNoSecret(page);

@@ -7,22 +7,20 @@
  * the audit trail, and finds the sale. axe-core runs on every screen; screenshots go to
  * test-artifacts/screenshots/manager-*.png.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../src/main/browser-host/browser-host';
+import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { StaffDirectory } from '../../src/main/core/staff/staff-directory';
 import { DEMO } from '../../src/sandbox/state/demo-data';
-import { startCore, tempDataDir, type CoreHarness } from '../integration/helpers/core-harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const hasChromium = existsSync(CHROMIUM);
+import { tempDataDir, type CoreHarness } from '../integration/helpers/core-harness';
+import { hasChromium, CHROMIUM } from './support/chromium';
+import { saveScreenshot } from './support/screenshots';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { sandboxControl } from './support/sandbox-control';
+import { createFirstManager, continueInDemoMode } from './support/first-run';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const JOHN = DEMO.accounts.johnSmith;
 /** The sales ledger and audit trail keep the account's last 4 digits. */
@@ -35,36 +33,11 @@ const ORDER = 'ORDER-MGR-7001';
 
 if (!hasChromium) console.warn(`e2e manager journey skipped: ${CHROMIUM} is not installed on this machine.`);
 
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), info.mtimeMs);
-}
-
-/** Builds when the renderer output is missing or older than its sources. */
-function ensureBuilt(): void {
-  const index = join(RENDERER, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'src', 'renderer')), newest(join(ROOT, 'src', 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-}
-
 interface Ledger {
   posted_balance_cents: number;
   open_holds_cents: number;
   authorizations: { authorization_id: number | string; authorized_amount_cents: number }[];
   captures: { capture_id: number | string; amount_cents: number }[];
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown }[];
 }
 
 const dollars = (cents: number) =>
@@ -73,23 +46,14 @@ const dollars = (cents: number) =>
 describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
   let harness: CoreHarness;
   let host: RunningBrowserHost;
-  let browser: Browser;
   let page: Page;
   let sandboxUrl: string;
   let before: Ledger;
   let after: Ledger;
+  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
-  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${sandboxUrl}/sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
-    return text ? (JSON.parse(text) as unknown) : null;
-  }
+  const control = sandboxControl(() => sandboxUrl);
 
   const ledger = async (accountNumber: number) =>
     (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
@@ -107,15 +71,8 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
 
   /** axe on the current screen (no serious or critical violation), then a screenshot. */
   async function checkScreen(name: string): Promise<void> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, `manager-${name}.png`), fullPage: true });
+    await expectNoSeriousAxeViolations(page, name);
+    await saveScreenshot(page, `manager-${name}`);
   }
 
   async function pageText(): Promise<string> {
@@ -152,8 +109,6 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
     // IT's provisioning file pins this terminal's location.
     const dataDir = tempDataDir();
     const provisioningFile = join(dataDir, 'provisioning.json');
@@ -161,50 +116,24 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
       provisioningFile,
       JSON.stringify({ values: { locationId: 'STORE-002' }, locked: ['locationId'] }),
     );
-    harness = await startCore({ dataDir, provisioningFile });
-    if (!harness.core.sandboxUrl) throw new Error('the demo core has no embedded sandbox');
-    sandboxUrl = harness.core.sandboxUrl;
-    host = await startBrowserHost({ handle: harness.core.handle, staticDir: RENDERER });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // The app's CSP allows no inline script; axe is test tooling injected from outside.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
+    app = await startAppUnderTest({
+      core: { dataDir, provisioningFile },
       acceptDownloads: true,
+      problems,
+      failureScreenshot: 'manager-failure',
     });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    ({ harness, host, page, sandboxUrl } = app);
   }, 180_000);
 
   afterAll(async () => {
-    if (page && problems.length > 0)
-      await page.screenshot({ path: join(SCREENSHOTS, 'manager-failure.png') }).catch(() => {});
-    await browser?.close();
-    await host?.close();
-    await harness?.dispose();
+    await app?.close();
   });
 
   it('creates the manager; a cashier signs in, sees no manager menu and is refused a manager channel', async () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await page.getByLabel('Employee ID').fill(MANAGER.employeeId);
-    await page.getByLabel('Name').fill(MANAGER.name);
-    await page.getByLabel('PIN (4 to 12 digits)').fill(MANAGER.pin);
-    await page.getByLabel('PIN again').fill(MANAGER.pin);
-    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
-    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
+    await createFirstManager(page, MANAGER);
+    await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
     await page.getByTestId('manager-nav').waitFor();
 
@@ -380,7 +309,7 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('manager-nav').isVisible()).resolves.toBe(false);
     await expect(overall.isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, 'manager-end-of-day-print.png'), fullPage: true });
+    await saveScreenshot(page, 'manager-end-of-day-print');
     await page.emulateMedia({ media: 'screen' });
   }, 120_000);
 
@@ -553,6 +482,8 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
     await page.getByRole('button', { name: 'See the payment plans' }).click();
     await page.getByTestId('term-4-12').getByRole('button').click();
     await page.getByTestId('verify-sms').click();
+    // The PIN screen shows once Flexiti has sent the SMS: only then is the newest PIN this one.
+    await page.getByRole('heading', { name: 'Ask the customer for the PIN' }).waitFor();
     await page.getByLabel('PIN the customer reads to you').fill(await smsPin(JOHN.accountNumber));
     await page.getByRole('button', { name: 'Use this PIN' }).click();
     await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();

@@ -8,22 +8,19 @@
  * the 2 days; a return refused by the 100-day rule. axe-core runs on each new screen; screenshots go
  * to test-artifacts/screenshots/manager2-*.png.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../src/main/browser-host/browser-host';
+import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { StaffDirectory } from '../../src/main/core/staff/staff-directory';
 import { DEMO } from '../../src/sandbox/state/demo-data';
-import { startCore, type CoreHarness } from '../integration/helpers/core-harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const hasChromium = existsSync(CHROMIUM);
+import type { CoreHarness } from '../integration/helpers/core-harness';
+import { hasChromium, CHROMIUM } from './support/chromium';
+import { saveScreenshot } from './support/screenshots';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { sandboxControl } from './support/sandbox-control';
+import { createFirstManager, continueInDemoMode } from './support/first-run';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const JOHN = DEMO.accounts.johnSmith;
 const LUC = DEMO.accounts.quebecOld;
@@ -37,25 +34,6 @@ const DAY_SECONDS = 86_400;
 
 if (!hasChromium)
   console.warn(`e2e manager journeys 2 skipped: ${CHROMIUM} is not installed on this machine.`);
-
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), info.mtimeMs);
-}
-
-/** Builds when the renderer output is missing or older than its sources. */
-function ensureBuilt(): void {
-  const index = join(RENDERER, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'src', 'renderer')), newest(join(ROOT, 'src', 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-}
 
 interface Ledger {
   account_status: string;
@@ -79,47 +57,25 @@ interface Ledger {
   }[];
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown }[];
-}
-
 describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
   let harness: CoreHarness;
   let host: RunningBrowserHost;
-  let browser: Browser;
   let page: Page;
   let sandboxUrl: string;
   /** The terminal's clock runs with the sandbox's: both move together when a test moves time. */
   let clockOffsetMs = 0;
+  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
-  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${sandboxUrl}/sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
-    return text ? (JSON.parse(text) as unknown) : null;
-  }
+  const control = sandboxControl(() => sandboxUrl);
 
   const ledger = async (accountNumber: number) =>
     (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
 
   /** axe on the current screen (no serious or critical violation), then a screenshot. */
   async function checkScreen(name: string): Promise<void> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, `manager2-${name}.png`), fullPage: true });
+    await expectNoSeriousAxeViolations(page, name);
+    await saveScreenshot(page, `manager2-${name}`);
   }
 
   async function signIn(person: { employeeId: string; pin: string }): Promise<void> {
@@ -186,48 +142,23 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startCore({ now: () => Date.now() + clockOffsetMs });
-    if (!harness.core.sandboxUrl) throw new Error('the demo core has no embedded sandbox');
-    sandboxUrl = harness.core.sandboxUrl;
-    host = await startBrowserHost({ handle: harness.core.handle, staticDir: RENDERER });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+    app = await startAppUnderTest({
+      core: { now: () => Date.now() + clockOffsetMs },
+      problems,
+      failureScreenshot: 'manager2-failure',
     });
-    // The app's CSP allows no inline script; axe is test tooling injected from outside.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    ({ harness, host, page, sandboxUrl } = app);
   }, 180_000);
 
   afterAll(async () => {
-    if (page && problems.length > 0)
-      await page.screenshot({ path: join(SCREENSHOTS, 'manager2-failure.png') }).catch(() => {});
-    await browser?.close();
-    await host?.close();
-    await harness?.dispose();
+    await app?.close();
   });
 
   it('creates the manager and a cashier; the cashier signs in and sees a Returns entry', async () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await page.getByLabel('Employee ID').fill(MANAGER.employeeId);
-    await page.getByLabel('Name').fill(MANAGER.name);
-    await page.getByLabel('PIN (4 to 12 digits)').fill(MANAGER.pin);
-    await page.getByLabel('PIN again').fill(MANAGER.pin);
-    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
-    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
+    await createFirstManager(page, MANAGER);
+    await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
 
     const staff = StaffDirectory.open(join(harness.dataDir, 'staff.db'));

@@ -5,21 +5,16 @@
  * capture at pickup; a frozen account; Flexiti down. axe-core runs on every screen; screenshots go to
  * test-artifacts/screenshots/.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../src/main/browser-host/browser-host';
+import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
-import { startCore, type CoreHarness } from '../integration/helpers/core-harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const RENDERER = join(ROOT, 'out', 'renderer');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const hasChromium = existsSync(CHROMIUM);
+import { hasChromium, CHROMIUM } from './support/chromium';
+import { saveScreenshot } from './support/screenshots';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { sandboxControl } from './support/sandbox-control';
+import { createFirstManager, continueInDemoMode } from './support/first-run';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const JOHN = DEMO.accounts.johnSmith;
 const FROZEN = DEMO.accounts.johnSmithFrozen;
@@ -28,64 +23,33 @@ const FULL_NUMBERS = [JOHN.accountNumber, JOHN.vcc, FROZEN.accountNumber, FROZEN
 
 if (!hasChromium) console.warn(`e2e purchase journey skipped: ${CHROMIUM} is not installed on this machine.`);
 
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), info.mtimeMs);
-}
-
-/** Builds when the renderer output is missing or older than its sources. */
-function ensureBuilt(): void {
-  const index = join(RENDERER, 'index.html');
-  const sources = Math.max(newest(join(ROOT, 'src', 'renderer')), newest(join(ROOT, 'src', 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-}
-
 interface Ledger {
   posted_balance_cents: number;
   open_holds_cents: number;
   authorizations: unknown[];
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown }[];
-}
-
 describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
-  let harness: CoreHarness;
   let host: RunningBrowserHost;
-  let browser: Browser;
   let page: Page;
   let sandboxUrl: string;
+  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
-  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${sandboxUrl}/sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
-    return text ? (JSON.parse(text) as unknown) : null;
-  }
+  const control = sandboxControl(() => sandboxUrl);
 
   const ledger = async (accountNumber: number) =>
     (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
 
   /** The newest SMS PIN the sandbox sent for the account: what the customer reads from the phone. */
   async function smsPin(accountNumber: number, notBefore: number): Promise<string> {
-    const { messages } = (await control('GET', '/outbox')) as {
-      messages: { channel: string; account_number: number | string; pin: string | number }[];
-    };
+    type Outbox = { messages: { channel: string; account_number: number | string; pin: string | number }[] };
+    // The click that sends the SMS returns before main's call to Flexiti does: wait for the message.
+    let { messages } = (await control('GET', '/outbox')) as Outbox;
+    for (let waited = 0; messages.length <= notBefore && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ({ messages } = (await control('GET', '/outbox')) as Outbox);
+    }
     expect(messages.length).toBeGreaterThan(notBefore);
     const message = messages.find(
       (m) => String(m.account_number) === String(accountNumber) && m.channel === 'sms',
@@ -101,15 +65,8 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
 
   /** axe on the current screen (no serious or critical violation), then a screenshot. */
   async function checkScreen(name: string): Promise<void> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, `purchase-${name}.png`), fullPage: true });
+    await expectNoSeriousAxeViolations(page, name);
+    await saveScreenshot(page, `purchase-${name}`);
   }
 
   async function expectNoFullNumbers(): Promise<void> {
@@ -133,48 +90,19 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
   const focusedHeading = () => page.evaluate(() => document.activeElement?.tagName);
 
   beforeAll(async () => {
-    ensureBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    harness = await startCore();
-    if (!harness.core.sandboxUrl) throw new Error('the demo core has no embedded sandbox');
-    sandboxUrl = harness.core.sandboxUrl;
-    host = await startBrowserHost({ handle: harness.core.handle, staticDir: RENDERER });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // The app's CSP allows no inline script; axe is test tooling injected from outside.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    app = await startAppUnderTest({ problems, failureScreenshot: 'purchase-failure' });
+    ({ host, page, sandboxUrl } = app);
   }, 180_000);
 
   afterAll(async () => {
-    if (page && problems.length > 0)
-      await page.screenshot({ path: join(SCREENSHOTS, 'purchase-failure.png') }).catch(() => {});
-    await browser?.close();
-    await host?.close();
-    await harness?.dispose();
+    await app?.close();
   });
 
   it('creates the manager and signs in', async () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await page.getByLabel('Employee ID').fill('M100');
-    await page.getByLabel('Name').fill('Mia Manager');
-    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
-    await page.getByLabel('PIN again').fill('73915824');
-    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
-    await page.getByRole('button', { name: 'Continue in demo mode' }).click();
+    await createFirstManager(page);
+    await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
