@@ -215,8 +215,9 @@ function assembleSales(ledger: SalesLedger, authorizations: AuthorizationRow[], 
   const captures = db
     .prepare(`SELECT * FROM sale_capture WHERE authorization_id IN (${inList}) ORDER BY at_ms, capture_id`)
     .all(...ids) as CaptureRow[];
+  // Releases and refunds have no Flexiti id to order by: ties in time keep the order they were recorded in.
   const releases = db
-    .prepare(`SELECT * FROM sale_release WHERE authorization_id IN (${inList}) ORDER BY at_ms, operation_id`)
+    .prepare(`SELECT * FROM sale_release WHERE authorization_id IN (${inList}) ORDER BY at_ms, rowid`)
     .all(...ids) as ReleaseRow[];
   const returns = db
     .prepare(`SELECT * FROM sale_return WHERE authorization_id IN (${inList}) ORDER BY at_ms, return_id`)
@@ -226,7 +227,7 @@ function assembleSales(ledger: SalesLedger, authorizations: AuthorizationRow[], 
     ? (db
         .prepare(
           `SELECT * FROM sale_refund WHERE capture_id IN (${captureIds.map(() => '?').join(', ')})
-           ORDER BY at_ms, operation_id`,
+           ORDER BY at_ms, rowid`,
         )
         .all(...captureIds) as RefundRow[])
     : [];
