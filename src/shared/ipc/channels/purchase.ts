@@ -86,6 +86,8 @@ export const receiptSchema = z.strictObject({
   /** The x-reference-id of the flow: what support asks for. */
   referenceId: z.string().max(32).optional(),
   customerName: z.string().max(90).optional(),
+  /** What was bought, when the cashier entered line items. */
+  lineItems: z.array(lineItemSchema).max(200).optional(),
   texts: z.array(receiptTexts).min(1).max(2),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
