@@ -13,6 +13,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          // Screens render in jsdom against a fake window.pos checked against the IPC contract.
+          environment: 'jsdom',
+          setupFiles: ['test/component/support/setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: lint, format check, typecheck, build, then every test project (unit, integration, e2e),
+// npm test: lint, format check, typecheck, build, then every test project (unit, component, integration, e2e),
 // inside a private D-Bus session with an unlocked gnome-keyring so the credential vault is tested
 // against a real OS keychain without touching the user's own.
 import { spawnSync } from 'node:child_process';
@@ -58,7 +58,7 @@ for (const [name, cmd, cmdArgs] of steps) {
 
 mkdirSync('test-results', { recursive: true });
 const jsonFile = join('test-results', 'vitest.json');
-console.log('\n[test] vitest (unit, integration, e2e)');
+console.log('\n[test] vitest (unit, component, integration, e2e)');
 const vitest = spawnSync(
   'npx',
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...only],

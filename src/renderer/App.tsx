@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { DemoBanner } from './components/DemoBanner';
 import { ErrorNotice } from './components/ErrorNotice';
+import { RestartBanner } from './components/RestartBanner';
 import { CashierNav } from './components/CashierNav';
 import { ManagerNav, type ManagerView } from './components/ManagerNav';
 import { I18nProvider, translator, type Locale } from './i18n/i18n';
@@ -157,6 +158,13 @@ export function App() {
     <I18nProvider locale={locale}>
       <div lang={locale === 'fr' ? 'fr-CA' : 'en-CA'} className="app">
         {status.data ? <DemoBanner environment={status.data.environment} /> : null}
+        {status.data?.restartRequired && status.data.pendingEnvironment ? (
+          <RestartBanner
+            pendingEnvironment={status.data.pendingEnvironment}
+            canRestart={status.data.canRestart}
+            isManager={who?.role === 'manager'}
+          />
+        ) : null}
         <header className="top-bar">
           <span className="brand">{t('app.title')}</span>
           {who ? <span>{t('signedInAs', { name: who.name, role: t(`role.${who.role}`) })}</span> : null}

@@ -22,6 +22,7 @@ import { expectNoSeriousAxeViolations } from './support/axe';
 import { sandboxControl } from './support/sandbox-control';
 import { createFirstManager, continueInDemoMode } from './support/first-run';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { signIn, signOut } from './support/staff';
 
 if (!hasChromium)
   console.warn(`e2e application journey skipped: ${CHROMIUM} is not installed on this machine.`);
@@ -357,12 +358,8 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
     await openNewApplicant(page);
     await page.getByTestId('manual-entry').click();
     await page.getByTestId('application-form').getByLabel('First name').fill('Sasha');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Employee ID').fill('M100');
-    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await signOut(page);
+    await signIn(page);
     await expect(page.getByTestId('application-form').count()).resolves.toBe(0);
     expect(await page.evaluate(() => document.body.innerText)).not.toContain('Sasha');
   }, 60_000);
@@ -372,7 +369,7 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
     await openNewApplicant(page);
     await page.getByTestId('manual-entry').click();
     await page.getByRole('heading', { name: 'Credit application' }).waitFor();
-    await page.getByTestId('customer-language').click();
+    await page.getByTestId('customer-language-fr').click();
     await page.getByRole('heading', { name: 'Demande de crédit' }).waitFor();
     const form = page.getByTestId('application-form');
     const field = (label: string) => form.getByLabel(label, { exact: true });
@@ -403,6 +400,8 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
     await page.getByRole('button', { name: 'Suivant : les conditions' }).click();
 
     await page.getByRole('heading', { name: 'Conditions du compte Flexiti' }).waitFor();
+    // The heading comes with the step; the terms come when Flexiti has served them.
+    await page.locator('.term-set').first().waitFor();
     const order = await page
       .locator('.term-set')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid')));

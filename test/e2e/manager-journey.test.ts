@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
-import { StaffDirectory } from '../../src/main/core/staff/staff-directory';
 import { DEMO } from '../../src/sandbox/state/demo-data';
 import { tempDataDir, type CoreHarness } from '../integration/helpers/core-harness';
 import { hasChromium, CHROMIUM } from './support/chromium';
@@ -21,6 +20,7 @@ import { expectNoSeriousAxeViolations } from './support/axe';
 import { sandboxControl } from './support/sandbox-control';
 import { createFirstManager, continueInDemoMode } from './support/first-run';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { addStaff, switchTo } from './support/staff';
 
 const JOHN = DEMO.accounts.johnSmith;
 /** The sales ledger and audit trail keep the account's last 4 digits. */
@@ -79,14 +79,6 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
     return `${await page.evaluate(() => document.body.innerText)}\n${await page.content()}`;
   }
 
-  async function signIn(person: { employeeId: string; pin: string }): Promise<void> {
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Employee ID').fill(person.employeeId);
-    await page.getByLabel('PIN (4 to 12 digits)').fill(person.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
-  }
-
   /** A manager channel called from inside the page, the way the page's own code calls it. */
   async function callFromPage(channel: string, request: unknown): Promise<unknown> {
     return page.evaluate(
@@ -137,12 +129,9 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
     await page.getByTestId('manager-nav').waitFor();
 
-    const staff = StaffDirectory.open(join(harness.dataDir, 'staff.db'));
-    await staff.add({ ...CASHIER, role: 'cashier' });
-    staff.close();
+    await addStaff(harness, { ...CASHIER, role: 'cashier' });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(CASHIER);
+    await switchTo(page, CASHIER);
     await expect(page.getByTestId('manager-nav').count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'End of day' }).count()).resolves.toBe(0);
     const refused = (await callFromPage('reports.endOfDay', { date: '2026-01-15' })) as {
@@ -180,8 +169,7 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
     after = await ledger(JOHN.accountNumber);
     expect(after.posted_balance_cents - before.posted_balance_cents).toBe(10_000);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(MANAGER);
+    await switchTo(page, MANAGER);
     await page.getByTestId('manager-nav').waitFor();
     await checkScreen('nav');
   }, 120_000);

@@ -8,11 +8,9 @@
  * the 2 days; a return refused by the 100-day rule. axe-core runs on each new screen; screenshots go
  * to test-artifacts/screenshots/manager2-*.png.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
-import { StaffDirectory } from '../../src/main/core/staff/staff-directory';
 import { DEMO } from '../../src/sandbox/state/demo-data';
 import type { CoreHarness } from '../integration/helpers/core-harness';
 import { hasChromium, CHROMIUM } from './support/chromium';
@@ -21,6 +19,7 @@ import { expectNoSeriousAxeViolations } from './support/axe';
 import { sandboxControl } from './support/sandbox-control';
 import { createFirstManager, continueInDemoMode } from './support/first-run';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { addStaff, signIn, signOut, switchTo } from './support/staff';
 
 const JOHN = DEMO.accounts.johnSmith;
 const LUC = DEMO.accounts.quebecOld;
@@ -76,19 +75,6 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
   async function checkScreen(name: string): Promise<void> {
     await expectNoSeriousAxeViolations(page, name);
     await saveScreenshot(page, `manager2-${name}`);
-  }
-
-  async function signIn(person: { employeeId: string; pin: string }): Promise<void> {
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Employee ID').fill(person.employeeId);
-    await page.getByLabel('PIN (4 to 12 digits)').fill(person.pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
-  }
-
-  async function switchTo(person: { employeeId: string; pin: string }): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(person);
   }
 
   /** John Smith's card on the lookup screen, then the amount and plan 4 over 12 months. */
@@ -161,12 +147,9 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
     await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
 
-    const staff = StaffDirectory.open(join(harness.dataDir, 'staff.db'));
-    await staff.add({ ...CASHIER, role: 'cashier' });
-    await staff.add({ ...OTHER_CASHIER, role: 'cashier' });
-    staff.close();
+    await addStaff(harness, { ...CASHIER, role: 'cashier' }, { ...OTHER_CASHIER, role: 'cashier' });
 
-    await switchTo(CASHIER);
+    await switchTo(page, CASHIER);
     await page.getByTestId('cashier-nav').waitFor();
     await expect(page.getByTestId('manager-nav').count()).resolves.toBe(0);
     await expect(page.getByTestId('nav-returns').textContent()).resolves.toBe('Returns');
@@ -325,7 +308,7 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
   }, 180_000);
 
   it('the audit trail names the manager who approved each of the cashier’s returns', async () => {
-    await switchTo(MANAGER);
+    await switchTo(page, MANAGER);
     await page.getByTestId('nav-audit').click();
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
     await page.getByLabel('Action').selectOption('return');
@@ -418,10 +401,10 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
 
   it('refuses a return after 100 days by the rules shown before any call; nothing moves', async () => {
     // 101 days later, at Flexiti and on the terminal alike (the idle lock would end the session).
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await control('POST', '/clock', { advance_seconds: 101 * DAY_SECONDS });
     clockOffsetMs += 101 * DAY_SECONDS * 1000;
-    await signIn(MANAGER);
+    await signIn(page, MANAGER);
     const before = await ledger(JOHN.accountNumber);
     await page.getByTestId('nav-sales').click();
     await page.getByRole('heading', { name: 'Find a sale' }).waitFor();

@@ -15,6 +15,7 @@ import { expectNoSeriousAxeViolations } from './support/axe';
 import { sandboxControl } from './support/sandbox-control';
 import { createFirstManager, continueInDemoMode } from './support/first-run';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { signIn, signOut } from './support/staff';
 
 const JOHN = DEMO.accounts.johnSmith;
 const FROZEN = DEMO.accounts.johnSmithFrozen;
@@ -104,12 +105,8 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
     await createFirstManager(page);
     await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Employee ID').fill('M100');
-    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await signOut(page);
+    await signIn(page);
   });
 
   it('buys on plan 4 over 12 months for John Smith, verified by SMS, with auto-capture', async () => {
@@ -209,6 +206,9 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
     await checkScreen('amount-fr');
     await page.getByLabel('Montant en dollars et en cents').fill('100,00');
     await page.getByRole('button', { name: 'Voir les plans de paiement' }).click();
+    // John's account prefers English: his offer is in English until he asks for French.
+    await page.getByRole('heading', { name: 'Payment plans for $100.00' }).waitFor();
+    await page.getByTestId('customer-language-fr').click();
     await page.getByRole('heading', { name: /^Plans de paiement pour 100,00\s\$$/ }).waitFor();
     await page.getByTestId('term-4-12').waitFor();
     await expect(page.getByTestId('term-4-12').textContent()).resolves.toMatch(/Taux annuel\d+,\d{2}\s%/);

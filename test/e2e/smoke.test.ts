@@ -10,6 +10,7 @@ import { hasChromium, CHROMIUM } from './support/chromium';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstManager, continueInDemoMode } from './support/first-run';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { signOut } from './support/staff';
 
 if (!hasChromium) console.warn(`e2e smoke skipped: ${CHROMIUM} is not installed on this machine.`);
 
@@ -43,8 +44,7 @@ describe.skipIf(!hasChromium)('browser host smoke (Chromium)', () => {
     await continueInDemoMode(page);
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signOut(page);
     await page.getByLabel('Employee ID').fill('M100');
     await page.getByLabel('PIN (4 to 12 digits)').fill('00000000');
     await page.getByRole('button', { name: 'Sign in' }).click();

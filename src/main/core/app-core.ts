@@ -25,6 +25,10 @@ import { Journal } from './journal/journal';
 import { createLogger, type Logger } from './logging/logger';
 import { Session } from './session/session';
 import { resolveApiRoot } from './settings/api-root';
+import { createRestartState, type RestartState } from './settings/restart-state';
+import type { CredentialsService } from './handlers/settings-handlers';
+import type { CredentialSource } from './flexiti/token-manager';
+import { fail } from './handlers/app-failure';
 import { loadProvisioning } from './settings/provisioning';
 import type { SettingsBackend } from './settings/settings-backend';
 import { createFileSettingsStore, createSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -62,6 +66,11 @@ export interface AppCoreOptions {
   fetch?: typeof fetch;
   /** Epoch ms for the idle lock (tests move it). */
   now?: () => number;
+  /**
+   * The host's restart, offered to a manager once a changed environment needs one (Electron
+   * relaunches). Without it the screen says to restart the app by hand.
+   */
+  restart?: () => void;
 }
 
 export interface AppCore {
@@ -124,10 +133,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     }
   }
 
+  // Everything below belongs to the environment chosen now: a saved switch waits for a restart.
+  const restart = createRestartState(loaded.settings, () => settings.get());
+  const apiRoot = resolveApiRoot(restart.started, sandboxUrl);
   const journal = await openJournal(options, vault, demo, logger);
-  const credentials = credentialSourceFor(settings, vault);
+  const currentCredentials = credentialSourceFor(settings, vault);
+  // The saved environment's credentials must never go to the running environment's address.
+  const credentials: CredentialSource = async () => {
+    const refused = restart.refusal();
+    if (refused !== null) fail(refused.category, refused.code);
+    return currentCredentials();
+  };
   const client = new FlexitiClient({
-    apiRoot: () => resolveApiRoot(settings.get(), sandboxUrl),
+    apiRoot: () => apiRoot,
     credentials,
     journal,
     terminal: () => ({ locationId: settings.get().locationId, registerId: settings.get().registerId }),
@@ -205,9 +223,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const version = options.version ?? '0.0.0-dev';
   function status(): AppStatus {
     const current = settings.get();
+    const pending = restart.pending();
     return {
-      mode: current.environment === 'sandbox' ? 'demo' : 'live',
-      environment: current.environment,
+      mode: demo ? 'demo' : 'live',
+      environment: restart.started.environment,
+      restartRequired: pending !== null,
+      ...(pending !== null ? { pendingEnvironment: pending } : {}),
+      canRestart: options.restart !== undefined,
       version: version.slice(0, 40),
       locale: current.language,
       ready,
@@ -224,12 +246,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     journal: () => journal,
     settle: () => reconcileNow(),
     settings: () => settings.get(),
+    storedLineItems: (authorizationId) => ledger.lineItemsOf(authorizationId),
     logger,
   });
 
   const handlers: Handlers = withRecording(
     {
-      ...createAppHandlers({ status }),
+      ...createAppHandlers({ status, restart: options.restart }),
       ...createSessionHandlers({
         staff,
         session,
@@ -241,13 +264,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createSettingsHandlers({
         settings,
         liveAllowed: options.allowLive === true,
-        credentials: createCredentialsService({
-          settings,
-          vault,
-          transport: client.transport,
-          credentials,
-          onReplaced: () => client.tokens.clear(),
-        }),
+        credentials: refusedWhileRestartPending(
+          createCredentialsService({
+            settings,
+            vault,
+            transport: client.transport,
+            credentials,
+            onReplaced: () => client.tokens.clear(),
+          }),
+          restart,
+        ),
       }),
       ...createCustomerHandlers({
         flows,
@@ -258,7 +284,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
           lookup: (flow, input) => client.lookupCustomer(flow, input),
         },
       }),
-      ...createJournalHandlers({ journal: () => journal, reconciler: { reconcileNow } }),
+      ...createJournalHandlers({
+        journal: () => journal,
+        reconciler: {
+          reconcileNow: () => {
+            const refused = restart.refusal();
+            if (refused !== null) fail(refused.category, refused.code);
+            return reconcileNow();
+          },
+        },
+      }),
       ...journeys.handlers,
       ...createReportHandlers({ sales: () => ledger, audit: () => auditLog, journal: () => journal }),
       ...createReturnHandlers({
@@ -267,7 +302,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         audit,
         flows,
         journal: () => journal,
-        terminal: () => ({ locationId: settings.get().locationId, registerId: settings.get().registerId }),
+        terminal: () => {
+          const current = settings.get();
+          return {
+            locationId: current.locationId,
+            registerId: current.registerId,
+            storeProvince: current.storeProvince,
+            receiptFormat: current.receipt.format,
+            language: current.language,
+          };
+        },
         logger,
         ...(options.now ? { now: options.now } : {}),
       }),
@@ -292,7 +336,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
   );
 
-  const table = createHandlerTable({ handlers, session, logger, isReady: () => ready, approvals });
+  const table = createHandlerTable({
+    handlers,
+    session,
+    logger,
+    isReady: () => ready,
+    flexitiRefusal: () => restart.refusal(),
+    approvals,
+  });
 
   return {
     handle: (channel, payload, sender) => table.handle(channel, payload, sender),
@@ -307,6 +358,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ledger.close();
       auditLog.close();
       if (sandbox) await sandbox.close();
+    },
+  };
+}
+
+/** Status and replacement work on the saved environment; the connection test waits for a restart. */
+function refusedWhileRestartPending(service: CredentialsService, restart: RestartState): CredentialsService {
+  return {
+    status: () => service.status(),
+    replace: (credentials) => service.replace(credentials),
+    testConnection: () => {
+      const refused = restart.refusal();
+      if (refused !== null) fail(refused.category, refused.code);
+      return service.testConnection();
     },
   };
 }

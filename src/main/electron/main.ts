@@ -6,10 +6,12 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { installContentSecurityPolicy } from './csp';
+import { installDownloadHandler } from './downloads';
 import { createElectronSettingsBackend } from './electron-settings-backend';
 import { wireIpc } from './ipc-wiring';
 import { ownPage } from './own-page';
 import { installPermissionHandlers } from './permissions';
+import { relaunchAfter } from './relaunch';
 import { createMainWindow, hardenWebContents } from './window';
 
 const OUT_DIR = join(import.meta.dirname, '..');
@@ -33,12 +35,14 @@ async function start(): Promise<void> {
   await app.whenReady();
   installContentSecurityPolicy(session.defaultSession);
   installPermissionHandlers(session.defaultSession, page.isOwn);
+  installDownloadHandler(session.defaultSession, page.isOwn);
 
   core = await createAppCore({
     dataDir: app.getPath('userData'),
     settingsBackend: createElectronSettingsBackend(),
     allowLive: true,
     version: app.getVersion(),
+    restart: () => relaunchAfter(() => core?.close() ?? Promise.resolve()),
   });
   wireIpc({ handle: core.handle, ourContents: () => mainWindow?.webContents ?? null, isOwn: page.isOwn });
   openWindow();

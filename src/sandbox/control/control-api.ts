@@ -69,6 +69,8 @@ const ROUTES: ControlRoute[] = [
           account_number: m.accountNumber,
           request_id: m.requestId,
           pin: m.pin,
+          lang: m.lang,
+          text: m.text,
           sent_at: iso(m.sentAt),
         })),
     },

@@ -236,6 +236,10 @@ export const TOKEN_INVALID_DESCRIPTION = 'The access token provided is invalid.'
 
 /** Success messages routes put in their bodies. */
 export const SUCCESS_MESSAGES = {
+  verification_pin: {
+    en: 'Your Flexiti verification code is {pin}. Give it to the store staff to complete your purchase.',
+    fr: 'Votre code de vérification Flexiti est {pin}. Donnez-le au personnel du magasin pour conclure votre achat.',
+  },
   authorization_approved: { en: 'Authorization approved.', fr: 'Autorisation approuvée.' },
   transaction_posted: { en: 'Transaction posted.', fr: 'Transaction enregistrée.' },
   application_approved: { en: 'The application is approved.', fr: 'La demande de crédit est approuvée.' },

@@ -7,6 +7,7 @@ import { maskEmail, maskPhone } from '../../shared/masking';
 import { normalizePostalCode } from '../../shared/provinces';
 import { parseAamva } from '../../shared/licence/aamva';
 import { ApiError, wrongInputs } from '../http/api-error';
+import { message } from '../http/messages';
 import type { RouteContext, RouteDef, RouteResult } from '../http/route';
 import {
   ascii,
@@ -270,6 +271,8 @@ function verify(ctx: RouteContext): RouteResult {
         accountNumber,
         requestId,
         pin: v.pin,
+        lang: ctx.lang,
+        text: message(ctx.lang, 'verification_pin', { pin: v.pin }),
         sentAt: now,
       });
       return { status: 200, body: { verification_code: `verification_sent_to_${body.format}` } };

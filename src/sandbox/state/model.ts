@@ -237,6 +237,10 @@ export interface OutboxMessage {
   accountNumber: number;
   requestId: string;
   pin: string;
+  /** The request's `lang`: the customer hears from Flexiti in their own language (§0A.2). */
+  lang: 'en' | 'fr';
+  /** The text as sent, in that language. */
+  text: string;
   sentAt: Date;
 }
 

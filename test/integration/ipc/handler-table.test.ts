@@ -24,6 +24,7 @@ const CASHIER = { employeeId: 'C100', name: 'Carl Cashier', pin: '48201967' };
 /** One valid request per channel; the type makes the list complete. */
 const VALID: { [C in Channel]: RequestOf<C> } = {
   'app.status': {},
+  'app.restart': {},
   'setup.status': {},
   'setup.createFirstManager': { employeeId: 'X1', name: 'Nobody', pin: '1111' },
   'session.signIn': { employeeId: CASHIER.employeeId, pin: CASHIER.pin },
@@ -35,6 +36,7 @@ const VALID: { [C in Channel]: RequestOf<C> } = {
   'credentials.replace': { clientId: 'someone', clientSecret: 'not-a-real-secret' },
   'connection.test': {},
   'flow.start': {},
+  'flow.setCustomerLanguage': { flowId: 'A'.repeat(24), language: 'fr' },
   'customers.search': { flowId: 'A'.repeat(24), firstName: 'John', lastName: 'Smith', dob: '1900-01-01' },
   'customers.lookup': { flowId: 'A'.repeat(24), by: 'account', number: '123456789' },
   'journal.inDoubt': {},

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getSale, searchSales } from '../../../src/main/core/sales/sale-search';
 import { isSalesError } from '../../../src/main/core/sales/sales-errors';
 import { SalesLedger } from '../../../src/main/core/sales/sales-ledger';
+import { SALES_SCHEMA_VERSION } from '../../../src/main/core/sales/sales-schema';
 import type { LedgerAuthorization } from '../../../src/main/core/sales/sales-types';
 
 const T0 = Date.UTC(2026, 6, 1, 15);
@@ -157,7 +158,7 @@ describe('sales ledger file', () => {
       first.recordAuthorization(promo('77'));
       first.close();
       const raw = new Database(file);
-      expect(raw.pragma('user_version', { simple: true })).toBe(1);
+      expect(raw.pragma('user_version', { simple: true })).toBe(SALES_SCHEMA_VERSION);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();
       const second = SalesLedger.open(file);

@@ -6,8 +6,12 @@ import type { FlowContext } from '../flexiti/call-runner';
 import { OpaqueHandles } from './opaque-handles';
 
 export interface FlowRecord {
+  /** Its `lang` is the customer's language once known (see customer-language.ts). */
   context: FlowContext;
+  /** The screen's language when the flow started: the customer's until they are known. */
   language: 'en' | 'fr';
+  /** Set when the cashier switches the language because the customer asked: it beats the account's. */
+  chosenLanguage?: 'en' | 'fr';
 }
 
 export interface AccountRecord {
@@ -16,6 +20,8 @@ export interface AccountRecord {
   cardEndingIn?: string;
   /** Flexiti's creation_date (YYYY-MM-DD) when a search reported it: the Quebec contract date. */
   creationDate?: string;
+  /** Flexiti's preferred_language for the account (fr-CA -> fr), when it said. */
+  preferredLanguage?: 'en' | 'fr';
 }
 
 /** A customer at the counter rarely takes longer; a stale flow is started again. */

@@ -5,6 +5,7 @@
  */
 import type { AuthorizationView } from '../../../shared/ipc/channels/purchase';
 import type { FlowContext } from '../flexiti/call-runner';
+import type { LineItem } from './sku-data';
 
 export interface PurchaseRecord {
   authorizationId: string;
@@ -17,6 +18,8 @@ export interface PurchaseRecord {
   language: 'en' | 'fr';
   customerProvince?: string;
   customerName?: string;
+  /** What was bought, as the cashier entered it (SKU, description, quantity, price): no customer data. */
+  lineItems?: LineItem[];
   /** The latest view, for a receipt when Flexiti cannot be asked. */
   lastView?: AuthorizationView;
 }

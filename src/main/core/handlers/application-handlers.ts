@@ -13,6 +13,7 @@ import type { LicenceData } from '../flexiti/schemas/customer-schemas';
 import type { TermsDocument } from '../flexiti/schemas/reference-data-schemas';
 import type { ApplicationDrafts } from '../flows/application-drafts';
 import type { CustomerFlows } from '../flows/customer-flows';
+import { adoptCustomerLanguage, customerLanguageOf, staffFacing } from '../flows/customer-language';
 import type { Logger } from '../logging/logger';
 import type { I18nCache } from '../reference-data/i18n-cache';
 import { sanitizeTermsHtml } from '../reference-data/terms-html';
@@ -55,6 +56,7 @@ export function createApplicationHandlers(
   const now = deps.now ?? Date.now;
 
   function decisionView(flowId: string, decision: ApplicationDecision): ApplicationDecisionView {
+    const flow = flows.flow(flowId);
     const applicationId = decision.applicationId.slice(0, 20);
     if (decision.decision === 'declined') return { decision: 'declined', applicationId };
     if (decision.decision === 'approved' && decision.accountNumber) {
@@ -62,6 +64,8 @@ export function createApplicationHandlers(
         flowId,
         accountNumber: decision.accountNumber,
         ...(decision.cardEndingIn ? { cardEndingIn: decision.cardEndingIn } : {}),
+        // The applicant's language carries on into the purchase on the new account.
+        ...(flow ? { preferredLanguage: customerLanguageOf(flow) } : {}),
       });
       const account: Extract<ApplicationDecisionView, { decision: 'approved' }>['account'] = {
         accountRef,
@@ -104,7 +108,10 @@ export function createApplicationHandlers(
       let decoded: DecodedLicence;
       let source: 'flexiti' | 'local';
       try {
-        decoded = fromFlexiti(await client.decodeDriversLicence(flow.context, { code: request.raw }));
+        // The cashier's scan: Flexiti answers in the terminal's language.
+        decoded = fromFlexiti(
+          await client.decodeDriversLicence(staffFacing(flow.context), { code: request.raw }),
+        );
         source = 'flexiti';
       } catch {
         // Flexiti down or unable to read it: the terminal's own parser reads the same barcode.
@@ -120,6 +127,8 @@ export function createApplicationHandlers(
     'application.submit': async (request, context) => {
       const employeeId = employeeOf(context);
       const flow = flowOf(flows, request.flowId);
+      // The applicant's language (the one they read the form and terms in): Flexiti's messages follow it.
+      adoptCustomerLanguage(flow, request.applicant.preferredLanguage ?? request.consent.language);
       const draft = drafts.get(request.flowId);
       const a = request.applicant;
       const govidNumber = a.govidNumber ?? draft?.licenceNumber;

@@ -7,6 +7,7 @@ import type { AccountView } from '../../../shared/ipc/channels/customers';
 import type { FlowContext } from '../flexiti/call-runner';
 import type { CustomerAccount, CustomerDetails } from '../flexiti/schemas/customer-schemas';
 import type { CustomerFlows } from '../flows/customer-flows';
+import { chooseCustomerLanguage, customerLanguageOf, languageOfPreference } from '../flows/customer-language';
 import { fail } from './app-failure';
 import type { Handlers } from './handler-types';
 
@@ -42,14 +43,6 @@ function maskedCard(ending: string | undefined): string {
   return digits.length === 4 ? `${MASK_DOTS} ${digits}` : MASK_DOTS;
 }
 
-function language(value: string | undefined): 'en' | 'fr' | undefined {
-  if (value === undefined) return undefined;
-  const lower = value.toLowerCase();
-  if (lower.startsWith('fr')) return 'fr';
-  if (lower.startsWith('en')) return 'en';
-  return undefined;
-}
-
 function accountType(value: string | undefined): 'consumer' | 'business' | undefined {
   return value === 'consumer' || value === 'business' ? value : undefined;
 }
@@ -67,6 +60,7 @@ type AccountLike = Pick<
 > & { creditLimitCents?: number | undefined; creationDate?: string | undefined };
 
 function toView(flows: CustomerFlows, flowId: string, account: AccountLike): AccountView {
+  const lang = languageOfPreference(account.preferredLanguage);
   const status = STATUS_WORDS[(account.accountStatus ?? '').trim().toUpperCase()] ?? 'unknown';
   const view: AccountView = {
     accountRef: flows.refFor({
@@ -76,6 +70,7 @@ function toView(flows: CustomerFlows, flowId: string, account: AccountLike): Acc
       ...(account.creationDate && /^\d{4}-\d{2}-\d{2}$/.test(account.creationDate)
         ? { creationDate: account.creationDate }
         : {}),
+      ...(lang ? { preferredLanguage: lang } : {}),
     }),
     cardMasked: maskedCard(account.cardEndingIn),
     status,
@@ -91,14 +86,13 @@ function toView(flows: CustomerFlows, flowId: string, account: AccountLike): Acc
   }
   const type = accountType(account.accountType);
   if (type) view.accountType = type;
-  const lang = language(account.preferredLanguage);
   if (lang) view.preferredLanguage = lang;
   return view;
 }
 
 export function createCustomerHandlers(
   deps: CustomerHandlerDeps,
-): Handlers<'flow.start' | 'customers.search' | 'customers.lookup'> {
+): Handlers<'flow.start' | 'flow.setCustomerLanguage' | 'customers.search' | 'customers.lookup'> {
   const { customers, flows } = deps;
 
   function flowOf(flowId: string) {
@@ -114,6 +108,12 @@ export function createCustomerHandlers(
       return { flowId, referenceId: context.referenceId };
     },
 
+    'flow.setCustomerLanguage': (request) => {
+      const flow = flowOf(request.flowId);
+      chooseCustomerLanguage(flow, request.language);
+      return { language: customerLanguageOf(flow) };
+    },
+
     'customers.search': async (request) => {
       const flow = flowOf(request.flowId);
       const found = await customers.search(flow.context, {
@@ -122,6 +122,7 @@ export function createCustomerHandlers(
         dob: request.dob,
         ...(request.postalCode ? { postalCode: request.postalCode } : {}),
       });
+      // Each account keeps its preferred language; it becomes the flow's when a journey step uses it.
       return { accounts: found.slice(0, 50).map((account) => toView(flows, request.flowId, account)) };
     },
 

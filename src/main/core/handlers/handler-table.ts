@@ -20,6 +20,8 @@ export interface HandlerTableOptions {
   logger: Logger;
   /** False while start-up reconciliation runs: channels that talk to Flexiti wait. */
   isReady: () => boolean;
+  /** A reason channels that talk to Flexiti are refused outright (a pending restart), or null. */
+  flexitiRefusal?: () => AppError | null;
   /** One-time manager approvals a cashier passes as the request's `approval`. */
   approvals?: {
     consume(
@@ -56,7 +58,7 @@ function approvalTokenOf(data: unknown): string | undefined {
 }
 
 export function createHandlerTable(options: HandlerTableOptions): HandlerTable {
-  const { handlers, session, logger, isReady, approvals } = options;
+  const { handlers, session, logger, isReady, approvals, flexitiRefusal } = options;
 
   async function handle(channel: string, rawPayload: unknown, sender: Sender): Promise<IpcResult<unknown>> {
     try {
@@ -98,8 +100,10 @@ export function createHandlerTable(options: HandlerTableOptions): HandlerTable {
         code: staff === null ? 'sign_in_required' : 'role_not_allowed',
       });
     }
-    if ('needsReady' in spec && spec.needsReady && !isReady()) {
-      return failure({ category: 'retryable', code: 'terminal_reconciling' });
+    if ('needsReady' in spec && spec.needsReady) {
+      const refused = flexitiRefusal?.() ?? null;
+      if (refused !== null) return failure(refused);
+      if (!isReady()) return failure({ category: 'retryable', code: 'terminal_reconciling' });
     }
     let approverId: string | undefined;
     if (approvable) {

@@ -6,6 +6,7 @@ import type { FlowContext } from '../flexiti/call-runner';
 import type { CustomerDetails } from '../flexiti/schemas/customer-schemas';
 import type { AccountFacts } from '../flows/account-facts';
 import type { AccountRecord, CustomerFlows, FlowRecord } from '../flows/customer-flows';
+import { adoptAccountLanguage, customerLanguageOf, languageOfPreference } from '../flows/customer-language';
 import { fail } from './app-failure';
 import type { HandlerContext } from './handler-types';
 
@@ -30,6 +31,8 @@ export function accountOf(
   const flow = flowOf(flows, flowId);
   const account = flows.account(flowId, accountRef);
   if (!account) fail('needs_action', 'account_not_in_flow');
+  // Working on this account makes it the flow's customer: Flexiti speaks to them in their language.
+  adoptAccountLanguage(flow, account);
   return { flow, account };
 }
 
@@ -47,6 +50,11 @@ export async function factsOf(
     accountNumber: account.accountNumber,
   });
   facts.set(accountRef, details);
+  const preferred = languageOfPreference(details.preferredLanguage);
+  if (preferred && !account.preferredLanguage) {
+    account.preferredLanguage = preferred;
+    adoptAccountLanguage(flow, account);
+  }
   return details;
 }
 
@@ -57,8 +65,10 @@ export function employeeOf(context: HandlerContext): string {
 }
 
 export function customerLanguage(details: CustomerDetails | undefined, fallback: 'en' | 'fr'): 'en' | 'fr' {
-  const lang = details?.preferredLanguage?.toLowerCase();
-  if (lang?.startsWith('fr')) return 'fr';
-  if (lang?.startsWith('en')) return 'en';
-  return fallback;
+  return languageOfPreference(details?.preferredLanguage) ?? fallback;
+}
+
+/** The language the customer reads in the flow: the cashier's choice, else the account's, else the screen's. */
+export function flowCustomerLanguage(flow: FlowRecord): 'en' | 'fr' {
+  return customerLanguageOf(flow);
 }

@@ -9,6 +9,7 @@ import { ApplicationDrafts } from '../flows/application-drafts';
 import type { CustomerFlows } from '../flows/customer-flows';
 import { PurchaseRecords } from '../flows/purchase-records';
 import { VerificationPins } from '../flows/verification-pins';
+import type { LineItem } from '../flows/sku-data';
 import type { Logger } from '../logging/logger';
 import { I18nCache } from '../reference-data/i18n-cache';
 import { createApplicationHandlers } from './application-handlers';
@@ -48,6 +49,8 @@ export interface JourneyDeps {
     receipt: { format: ReceiptTerminal['receiptFormat'] };
   };
   logger: Logger;
+  /** The sales ledger's line items of a sale, for a receipt printed after a restart. */
+  storedLineItems?: (authorizationId: string) => LineItem[];
   now?: () => number;
 }
 
@@ -97,6 +100,7 @@ export function createJourneyHandlers(deps: JourneyDeps): JourneyHandlers {
           receiptFormat: current.receipt.format,
         };
       },
+      ...(deps.storedLineItems ? { storedLineItems: deps.storedLineItems } : {}),
       ...now,
     }),
     ...createApplicationHandlers({

@@ -6,7 +6,7 @@ import type { AccountFacts } from '../flows/account-facts';
 import type { CustomerFlows } from '../flows/customer-flows';
 import type { I18nCache } from '../reference-data/i18n-cache';
 import type { Handlers } from './handler-types';
-import { accountOf, customerLanguage, factsOf, type LookupSource } from './journey-context';
+import { accountOf, factsOf, flowCustomerLanguage, type LookupSource } from './journey-context';
 import { feeView, termView } from './pricing-views';
 
 export interface PricingService extends LookupSource {
@@ -28,6 +28,8 @@ export function createPricingHandlers(deps: PricingHandlerDeps): Handlers<'prici
   return {
     'pricing.calculate': async (request) => {
       const { flow, account } = accountOf(flows, request.flowId, request.accountRef);
+      // The account's facts first: its preferred language is the `lang` of the fee and rate messages.
+      const details = await factsOf(client, facts, flow, request.accountRef, account);
       const pricing = await client.calculateInterest(flow.context, {
         accountNumber: account.accountNumber,
         amountCents: request.amountCents,
@@ -75,13 +77,12 @@ export function createPricingHandlers(deps: PricingHandlerDeps): Handlers<'prici
       const available = pricing.customer?.availableCreditCents;
       if (available !== undefined && available >= 0) answer.availableCreditCents = available;
 
-      const details = await factsOf(client, facts, flow, request.accountRef, account);
       if ((details.province ?? '').toUpperCase() === 'QC') {
         // Flexiti puts the disclosure in the rate's message for a Quebec account; i18n has it too.
         const fromRate = pricing.promotionalPlans
           .flatMap((plan) => plan.terms)
           .find((term) => term.rate?.message)?.rate?.message;
-        const lang = customerLanguage(details, flow.language);
+        const lang = flowCustomerLanguage(flow);
         const disclosure = fromRate ?? (await i18n.textOrUndefined(lang, ['qcpa_disclosure']));
         if (disclosure) answer.quebecDisclosure = disclosure.slice(0, 2000);
       }

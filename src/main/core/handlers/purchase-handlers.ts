@@ -4,7 +4,6 @@
  * for the same flow and account, so a second press of "Pay" can never charge twice.
  */
 import type { Receipt } from '../../../shared/ipc/channels/purchase';
-import { centsToWire } from '../../../shared/money';
 import type { FlowContext } from '../flexiti/call-runner';
 import { FlexitiCallError, isFlexitiCallError, mapFlexitiError } from '../flexiti/flexiti-errors';
 import type {
@@ -22,8 +21,10 @@ import type { I18nCache } from '../reference-data/i18n-cache';
 import { fail } from './app-failure';
 import { authorizationView } from './authorization-view';
 import type { Handlers } from './handler-types';
-import { accountOf, customerLanguage, employeeOf, factsOf, type LookupSource } from './journey-context';
+import { staffFacing } from '../flows/customer-language';
+import { accountOf, employeeOf, factsOf, flowCustomerLanguage, type LookupSource } from './journey-context';
 import { receiptLanguages, type ReceiptFormat } from './receipt-languages';
+import { skuDataOf, type LineItem } from '../flows/sku-data';
 
 export interface PurchaseService extends LookupSource {
   newFlow(): FlowContext;
@@ -51,6 +52,8 @@ export interface PurchaseHandlerDeps {
   /** Settles unfinished journal entries (replay with the same key, or look up). */
   settle: () => Promise<unknown>;
   terminal: () => ReceiptTerminal;
+  /** The line items the sales ledger kept for a sale: a receipt after a restart still lists them. */
+  storedLineItems?: (authorizationId: string) => LineItem[];
   now?: () => number;
 }
 
@@ -136,6 +139,15 @@ export function createPurchaseHandlers(
     return record.lastView;
   }
 
+  /** A receipt without its items beats no receipt: a ledger that cannot be read gives none. */
+  function storedLineItems(authorizationId: string): LineItem[] {
+    try {
+      return deps.storedLineItems?.(authorizationId) ?? [];
+    } catch {
+      return [];
+    }
+  }
+
   async function recordFor(authorizationId: string): Promise<PurchaseRecord> {
     const known = records.get(authorizationId);
     if (known) return known;
@@ -174,12 +186,14 @@ export function createPurchaseHandlers(
           accountRef: request.accountRef,
           accountNumber: account.accountNumber,
           employeeId,
-          language: customerLanguage(details, flow.language),
+          language: flowCustomerLanguage(flow),
           ...(account.cardEndingIn ? { cardEndingIn: account.cardEndingIn } : {}),
           ...(details?.province ? { customerProvince: details.province.toUpperCase() } : {}),
           ...(details?.firstName || details?.lastName
             ? { customerName: [details.firstName, details.lastName].filter(Boolean).join(' ').slice(0, 90) }
             : {}),
+          // Kept for the receipt: Flexiti stores sku_data but never gives it back.
+          ...(request.lineItems?.length ? { lineItems: request.lineItems } : {}),
         };
 
         const previous = unsettled.get(account.accountNumber);
@@ -218,16 +232,12 @@ export function createPurchaseHandlers(
           verificationCode: pin.pin,
           employeeId,
           ...(request.orderReference ? { reference: request.orderReference } : {}),
-          ...(request.lineItems
+          ...(request.lineItems?.length
             ? {
-                skuData: {
-                  items: request.lineItems.map((item) => ({
-                    sku: item.sku,
-                    ...(item.description ? { description: item.description } : {}),
-                    quantity: item.quantity,
-                    unit_price: centsToWire(item.unitPriceCents),
-                  })),
-                },
+                skuData: skuDataOf(request.lineItems, {
+                  amountCents: request.amountCents,
+                  registerId: deps.terminal().registerId,
+                }),
               }
             : {}),
         };
@@ -298,7 +308,8 @@ export function createPurchaseHandlers(
       const employeeId = employeeOf(context);
       const record = await recordFor(request.authorizationId);
       const before = record.lastView?.releasedCents ?? 0;
-      const released = await client.release(record.flow, {
+      // The cashier's call: Flexiti answers in the terminal's language.
+      const released = await client.release(staffFacing(record.flow), {
         authorizationId: record.authorizationId,
         employeeId,
         ...(request.amountCents !== undefined ? { amountCents: request.amountCents } : {}),
@@ -350,6 +361,8 @@ export function createPurchaseHandlers(
       };
       if (record.flowId) receipt.referenceId = record.flow.referenceId;
       if (record.customerName) receipt.customerName = record.customerName;
+      const lineItems = record.lineItems?.length ? record.lineItems : storedLineItems(record.authorizationId);
+      if (lineItems.length) receipt.lineItems = lineItems;
       return { receipt };
     },
   };

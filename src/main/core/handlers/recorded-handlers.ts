@@ -248,6 +248,7 @@ export function withRecording(handlers: Handlers, deps: RecordingDeps): Handlers
       ...(captureId ? { autoCaptureId: captureId } : {}),
       status: view.status === 'unknown' ? 'opened' : view.status,
       accountLast4: last4.accountLast4,
+      ...(request.lineItems?.length ? { lineItems: request.lineItems } : {}),
       employeeId: actor.actorId,
       ...place(),
       ...(reference ? { reference } : {}),

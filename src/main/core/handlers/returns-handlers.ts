@@ -22,6 +22,11 @@ import { getSale, type Sale } from '../sales/sale-search';
 import type { SalesLedger } from '../sales/sales-ledger';
 import { carriedAppError, fail } from './app-failure';
 import type { HandlerContext, Handlers } from './handler-types';
+import {
+  operationReceipt,
+  operationReceiptLanguages,
+  type OperationReceiptTerminal,
+} from './operation-receipt';
 import { saleView } from './report-handlers';
 
 export type ReturnChannel =
@@ -50,7 +55,8 @@ export interface ReturnHandlerDeps {
   audit: AuditRecorder;
   flows: CustomerFlows;
   journal: () => { list(filter: JournalListFilter): JournalEntry[] };
-  terminal: () => { locationId: string; registerId: string };
+  /** Where the terminal is and how it prints receipts. */
+  terminal: () => OperationReceiptTerminal;
   logger: Logger;
   now?: () => number;
 }
@@ -101,6 +107,11 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
   function place() {
     const { locationId, registerId } = deps.terminal();
     return { locationId, registerId };
+  }
+
+  /** The receipt's languages: the customer is looked up only when the format depends on them. */
+  function languagesFor(accountNumber: string | undefined) {
+    return operationReceiptLanguages(deps.terminal(), client, accountNumber);
   }
 
   /** The sale after Flexiti's view of it; the local record alone when Flexiti cannot be reached. */
@@ -189,8 +200,9 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
         fail('needs_action', reason);
       }
       let result: Awaited<ReturnType<Client['returnCapture']>>;
+      const flow = await client.startFlow();
       try {
-        result = await client.returnCapture(await client.startFlow(), {
+        result = await client.returnCapture(flow, {
           authorizationId: sale.authorizationId,
           captureId: request.captureId,
           ...(request.full ? { fullReturn: true } : { amountCents: check.amountCents }),
@@ -217,12 +229,31 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
           ...flexitiTime(result.date),
         }),
       );
+      const remainingCaptureCents =
+        result.remainingCaptureCents ?? Math.max(0, check.remainingCents - returnedCents);
+      const after = reload(sale.authorizationId);
+      const recorded = after.captures.flatMap((c) => c.returns).find((r) => r.returnId === result.returnId);
+      const receipt = operationReceipt({
+        kind: 'return',
+        languages: await languagesFor(record?.accountNumber),
+        terminal: deps.terminal(),
+        employeeId: actor.actorId,
+        approverId: context.approverId,
+        atMs: recorded ? Date.parse(recorded.at) : (flexitiTime(result.date).at ?? now()),
+        accountLast4: after.accountLast4,
+        sale: after,
+        amountCents: returnedCents,
+        returnId: result.returnId,
+        captureId: request.captureId,
+        remainingCaptureCents,
+        referenceId: flow.referenceId,
+      });
       return {
         returnId: result.returnId,
         returnedCents,
-        remainingCaptureCents:
-          result.remainingCaptureCents ?? Math.max(0, check.remainingCents - returnedCents),
-        sale: saleDetail(reload(sale.authorizationId)),
+        remainingCaptureCents,
+        sale: saleDetail(after),
+        receipt,
       };
     },
 
@@ -291,10 +322,26 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
           ...(sale?.reference ? { reference: sale.reference } : {}),
         }),
       );
+      const after = sale ? reload(sale.authorizationId) : null;
+      // Never the reason: it is for the audit trail, not the customer.
+      const receipt = operationReceipt({
+        kind: 'refund',
+        languages: await languagesFor(accountNumber),
+        terminal: deps.terminal(),
+        employeeId: actor.actorId,
+        approverId: context.approverId,
+        atMs: now(),
+        accountLast4,
+        sale: after,
+        amountCents: request.amountCents,
+        captureId,
+        referenceId: flow.referenceId,
+      });
       return {
         refundedCents: request.amountCents,
         accountLast4,
-        sale: sale ? saleDetail(reload(sale.authorizationId)) : null,
+        sale: after ? saleDetail(after) : null,
+        receipt,
       };
     },
 
@@ -323,8 +370,9 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
       }
       const startedAt = Date.now();
       let result: Awaited<ReturnType<Client['release']>>;
+      const flow = await client.startFlow();
       try {
-        result = await client.release(await client.startFlow(), {
+        result = await client.release(flow, {
           authorizationId: sale.authorizationId,
           ...(request.amountCents !== undefined ? { amountCents: request.amountCents } : {}),
           employeeId: actor.actorId,
@@ -351,7 +399,20 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
           }),
         );
       }
-      return { releasedCents, sale: saleDetail(reload(sale.authorizationId)) };
+      const after = reload(sale.authorizationId);
+      const receipt = operationReceipt({
+        kind: 'release',
+        languages: await languagesFor(record?.accountNumber),
+        terminal: deps.terminal(),
+        employeeId: actor.actorId,
+        approverId: context.approverId,
+        atMs: flexitiTime(result.date).at ?? now(),
+        accountLast4: after.accountLast4,
+        sale: after,
+        amountCents: releasedCents,
+        referenceId: flow.referenceId,
+      });
+      return { releasedCents, sale: saleDetail(after), receipt };
     },
 
     'accounts.cancelQuebec': async (request, context) => {

@@ -15,7 +15,7 @@ import type { VerificationPins } from '../flows/verification-pins';
 import type { I18nCache } from '../reference-data/i18n-cache';
 import { fail } from './app-failure';
 import type { Handlers } from './handler-types';
-import { accountOf, customerLanguage, employeeOf, factsOf, type LookupSource } from './journey-context';
+import { accountOf, employeeOf, factsOf, flowCustomerLanguage, type LookupSource } from './journey-context';
 
 export interface VerificationService extends LookupSource {
   verifyAccount(flow: FlowContext, input: VerifyInput): Promise<VerifyResult>;
@@ -66,6 +66,10 @@ export function createVerificationHandlers(
         employeeId,
       };
     } else {
+      // The PIN message goes out in the call's lang: learn the customer's language first (cached).
+      if (method === 'sms' || method === 'email') {
+        await factsOf(client, facts, flow, accountRef, account).catch(() => undefined);
+      }
       input = { format: method, accountNumber: account.accountNumber, employeeId };
     }
     // A new verify replaces the PIN at Flexiti: forget ours first, whatever the answer.
@@ -87,7 +91,7 @@ export function createVerificationHandlers(
     'verify.methods': async (request) => {
       const { flow, account } = accountOf(flows, request.flowId, request.accountRef);
       const details = await factsOf(client, facts, flow, request.accountRef, account);
-      const lang = customerLanguage(details, flow.language);
+      const lang = flowCustomerLanguage(flow);
       const methods: VerifyMethodView[] = [];
       if (textablePhone(details.phoneNumber)) {
         methods.push({

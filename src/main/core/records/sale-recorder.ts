@@ -4,7 +4,15 @@
  */
 import type { Logger } from '../logging/logger';
 import type { SalesLedger } from '../sales/sales-ledger';
-import type { LedgerAuthorization, LedgerCapture, LedgerRelease } from '../sales/sales-types';
+import {
+  MAX_LINE_ITEMS,
+  ledgerLineItemSchema,
+  type LedgerAuthorization,
+  type LedgerCapture,
+  type LedgerRelease,
+} from '../sales/sales-types';
+
+const lineItemsSchema = ledgerLineItemSchema.array().max(MAX_LINE_ITEMS);
 
 export interface SaleRecorder {
   authorized(input: LedgerAuthorization): void;
@@ -27,7 +35,16 @@ export function createSaleRecorder(ledger: SalesLedger, logger: Logger): SaleRec
     }
   };
   return {
-    authorized: (input) => safely('authorization', () => ledger.recordAuthorization(input)),
+    authorized: (input) =>
+      safely('authorization', () => {
+        // The sale counts more than its item list: a list the ledger would refuse must not lose the sale.
+        if (input.lineItems !== undefined && !lineItemsSchema.safeParse(input.lineItems).success) {
+          logger.error('sale line items not written', { kind: 'line_items', code: 'invalid_input' });
+          const { lineItems: _refused, ...withoutItems } = input;
+          return ledger.recordAuthorization(withoutItems);
+        }
+        return ledger.recordAuthorization(input);
+      }),
     captured: (input) => safely('capture', () => ledger.recordCapture(input)),
     released: (input) => safely('release', () => ledger.recordRelease(input)),
     failures: () => failures,

@@ -11,6 +11,7 @@ import {
   ledgerReturnSchema,
   type LedgerAuthorization,
   type LedgerCapture,
+  type LedgerLineItem,
   type RecordResult,
   type LedgerRefund,
   type LedgerRelease,
@@ -93,6 +94,7 @@ export class SalesLedger {
         get: this.statements.getAuthorization,
         key: a.authorizationId,
       });
+      if (a.lineItems?.length) this.storeLineItems(a.authorizationId, a.lineItems);
       if (a.autoCaptureId !== undefined) {
         this.insertOnce(
           'capture',
@@ -108,6 +110,17 @@ export class SalesLedger {
       }
       return result;
     })();
+  }
+
+  /** The sale's line items in the order entered; empty when none were recorded. */
+  lineItemsOf(authorizationId: string): LedgerLineItem[] {
+    const rows = this.statements.lineItems.all(authorizationId) as LineItemRow[];
+    return rows.map((row) => ({
+      sku: row.sku,
+      ...(row.description !== null ? { description: row.description } : {}),
+      quantity: row.quantity,
+      unitPriceCents: row.unit_price_cents,
+    }));
   }
 
   recordCapture(input: LedgerCapture): RecordResult {
@@ -171,6 +184,24 @@ export class SalesLedger {
     if (this.closed) return;
     this.closed = true;
     this.database.close();
+  }
+
+  /**
+   * The first list recorded for a sale is kept: reconciliation may have recorded the sale without
+   * items, and the cashier's confirmation then adds them; a second list never merges into the first.
+   */
+  private storeLineItems(authorizationId: string, items: readonly LedgerLineItem[]): void {
+    if (this.statements.hasLineItems.get(authorizationId) !== undefined) return;
+    items.forEach((item, position) =>
+      this.statements.insertLineItem.run({
+        authorization_id: authorizationId,
+        position,
+        sku: item.sku,
+        description: item.description ?? null,
+        quantity: item.quantity,
+        unit_price_cents: item.unitPriceCents,
+      }),
+    );
   }
 
   private context(c: Context): Record<string, string | number | null> {
@@ -245,12 +276,27 @@ function prepareStatements(db: Database.Database) {
       '@operation_id, @capture_id, @amount_cents',
       'operation_id',
     ),
+    insertLineItem: db.prepare(`INSERT INTO sale_line_item
+      (authorization_id, position, sku, description, quantity, unit_price_cents)
+      VALUES (@authorization_id, @position, @sku, @description, @quantity, @unit_price_cents)`),
+    hasLineItems: db.prepare('SELECT 1 FROM sale_line_item WHERE authorization_id = ? LIMIT 1'),
+    lineItems: db.prepare(
+      `SELECT sku, description, quantity, unit_price_cents FROM sale_line_item
+       WHERE authorization_id = ? ORDER BY position`,
+    ),
     getAuthorization: db.prepare('SELECT amount_cents FROM sale_authorization WHERE authorization_id = ?'),
     getCapture: db.prepare('SELECT amount_cents FROM sale_capture WHERE capture_id = ?'),
     getRelease: db.prepare('SELECT amount_cents FROM sale_release WHERE operation_id = ?'),
     getReturn: db.prepare('SELECT amount_cents FROM sale_return WHERE return_id = ?'),
     getRefund: db.prepare('SELECT amount_cents FROM sale_refund WHERE operation_id = ?'),
   };
+}
+
+interface LineItemRow {
+  sku: string;
+  description: string | null;
+  quantity: number;
+  unit_price_cents: number;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

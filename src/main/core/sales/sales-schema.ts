@@ -89,6 +89,18 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (business_date, location_id, register_id)
   ) STRICT;
   `,
+  // 2: the line items of a sale, in the order the cashier entered them, for a receipt printed later.
+  `
+  CREATE TABLE sale_line_item (
+    authorization_id TEXT NOT NULL,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    sku TEXT NOT NULL CHECK (length(sku) BETWEEN 1 AND 40),
+    description TEXT CHECK (description IS NULL OR length(description) BETWEEN 1 AND 120),
+    quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 9999),
+    unit_price_cents INTEGER NOT NULL,
+    PRIMARY KEY (authorization_id, position)
+  ) STRICT;
+  `,
 ];
 
 export const SALES_SCHEMA_VERSION = MIGRATIONS.length;

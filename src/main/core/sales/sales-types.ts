@@ -31,6 +31,30 @@ const contextShape = {
   at: timeInputSchema.optional(),
 };
 
+/**
+ * A card-shaped run typed into a line item is masked before it is kept; ASCII ('****4755') because the
+ * receipt prints line items as ASCII.
+ */
+const lineItemText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .transform((text) => maskCardLikeRuns(text).replace(/\u2022{4} ?/g, '****'));
+
+/** One line of what was bought, as the cashier entered it: no customer data. */
+export const ledgerLineItemSchema = z.strictObject({
+  sku: lineItemText(40),
+  description: lineItemText(120).optional(),
+  quantity: z.number().int().min(1).max(9999),
+  /** Negative for a discount line. */
+  unitPriceCents: z.number().int().min(-MAX_CENTS).max(MAX_CENTS),
+});
+export type LedgerLineItem = z.output<typeof ledgerLineItemSchema>;
+
+/** The most lines one sale may carry (the purchase channel's limit). */
+export const MAX_LINE_ITEMS = 200;
+
 export const ledgerAuthorizationSchema = z
   .strictObject({
     authorizationId: flexitiId,
@@ -44,6 +68,8 @@ export const ledgerAuthorizationSchema = z
     /** With auto-capture, Flexiti's capture id: the whole amount is recorded as captured too. */
     autoCaptureId: flexitiId.optional(),
     accountLast4: accountLast4Schema,
+    /** Kept so a receipt printed later (after a restart) still lists them: Flexiti never returns them. */
+    lineItems: z.array(ledgerLineItemSchema).max(MAX_LINE_ITEMS).optional(),
     ...contextShape,
   })
   .refine((a) => a.transactionType !== 'promotional_purchase' || (a.planId != null && a.term != null), {

@@ -6,7 +6,12 @@
 import { useEffect, useState } from 'react';
 import type { Applicant, ApplicationDecisionView } from '../../../shared/ipc/channels/application';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { I18nProvider, useI18n, type Locale } from '../../i18n/i18n';
+import {
+  CustomerLanguageProvider,
+  CustomerLanguageSwitch,
+  useCustomerI18n,
+} from '../../i18n/customer-language';
+import { I18nProvider, useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import type { Flow } from '../lookup/LookupScreen';
 import type { PurchaseCustomer } from '../purchase/purchase-types';
@@ -25,14 +30,22 @@ type Step =
   | { kind: 'terms'; applicant: Applicant }
   | { kind: 'decision'; decision: ApplicationDecisionView; applicant: Applicant };
 
+/** The applicant's language starts as the terminal's; the cashier switches it (Quebec scans: French). */
 export function ApplicationJourney(props: {
   flow: Flow;
   onPurchase: (customer: PurchaseCustomer) => void;
   onExit: () => void;
 }) {
-  const { t, locale } = useI18n();
+  return (
+    <CustomerLanguageProvider flowId={props.flow.flowId}>
+      <ApplicationSteps {...props} />
+    </CustomerLanguageProvider>
+  );
+}
+
+function ApplicationSteps(props: Parameters<typeof ApplicationJourney>[0]) {
+  const customer = useCustomerI18n();
   const [step, setStep] = useState<Step>({ kind: 'scan' });
-  const [customerLocale, setCustomerLocale] = useState<Locale>(locale);
   const [values, setValues] = useState<FormValues>(EMPTY_FORM);
   const [scannedNumber, setScannedNumber] = useState<string | null>(null);
   const [flags, setFlags] = useState<LicenceFlags | null>(null);
@@ -57,7 +70,7 @@ export function ApplicationJourney(props: {
           setValues((current) => applyPrefill(current, outcome.prefill));
           setScannedNumber(outcome.prefill.govidNumberMasked ?? null);
           setFlags(outcome.flags);
-          if (outcome.prefill.province === 'QC') setCustomerLocale('fr');
+          if (outcome.prefill.province === 'QC') customer.switchTo('fr');
           setStep({ kind: 'form' });
         }}
       />
@@ -72,58 +85,50 @@ export function ApplicationJourney(props: {
         : 'application.decision.title';
 
   return (
-    <I18nProvider locale={customerLocale}>
-      <main
-        className="screen"
-        data-screen={`application-${step.kind}`}
-        lang={customerLocale === 'fr' ? 'fr-CA' : 'en-CA'}
-      >
-        <CustomerHeading headingKey={heading} key={step.kind} />
-        <div className="customer-language">
-          <span>{t('application.customerLanguage')}</span>
-          <button
-            type="button"
-            onClick={() => setCustomerLocale(customerLocale === 'en' ? 'fr' : 'en')}
-            disabled={step.kind === 'decision'}
-            data-testid="customer-language"
-            lang={customerLocale === 'en' ? 'fr-CA' : 'en-CA'}
-          >
-            {customerLocale === 'en' ? 'Français' : 'English'}
-          </button>
+    <main className="screen" data-screen={`application-${step.kind}`}>
+      <I18nProvider locale={customer.locale}>
+        <div lang={customer.lang}>
+          <CustomerHeading headingKey={heading} key={step.kind} />
         </div>
-        {step.kind === 'form' ? (
-          <>
-            <LicenceFlagNotice flags={flags} />
-            <ApplicationForm
-              values={values}
-              onChange={setValues}
-              scannedNumber={scannedNumber}
-              onCancel={props.onExit}
-              onNext={(applicant) => setStep({ kind: 'terms', applicant })}
+      </I18nProvider>
+      {/* The cashier's control, in the terminal's language. */}
+      <CustomerLanguageSwitch disabled={step.kind === 'decision'} />
+      <I18nProvider locale={customer.locale}>
+        <div lang={customer.lang} data-testid="applicant-region">
+          {step.kind === 'form' ? (
+            <>
+              <LicenceFlagNotice flags={flags} />
+              <ApplicationForm
+                values={values}
+                onChange={setValues}
+                scannedNumber={scannedNumber}
+                onCancel={props.onExit}
+                onNext={(applicant) => setStep({ kind: 'terms', applicant })}
+              />
+            </>
+          ) : null}
+          {step.kind === 'terms' ? (
+            <TermsStep
+              flowId={flowId}
+              applicant={step.applicant}
+              onBack={() => setStep({ kind: 'form' })}
+              onDecision={(decision) => setStep({ kind: 'decision', decision, applicant: step.applicant })}
             />
-          </>
-        ) : null}
-        {step.kind === 'terms' ? (
-          <TermsStep
-            flowId={flowId}
-            applicant={step.applicant}
-            onBack={() => setStep({ kind: 'form' })}
-            onDecision={(decision) => setStep({ kind: 'decision', decision, applicant: step.applicant })}
-          />
-        ) : null}
-        {step.kind === 'decision' ? (
-          <DecisionView
-            flowId={flowId}
-            decision={step.decision}
-            onDecision={(decision) => setStep({ kind: 'decision', decision, applicant: step.applicant })}
-            onPurchase={(decision) =>
-              props.onPurchase({ ...props.flow, account: newAccountView(decision, step.applicant) })
-            }
-            onDone={props.onExit}
-          />
-        ) : null}
-      </main>
-    </I18nProvider>
+          ) : null}
+          {step.kind === 'decision' ? (
+            <DecisionView
+              flowId={flowId}
+              decision={step.decision}
+              onDecision={(decision) => setStep({ kind: 'decision', decision, applicant: step.applicant })}
+              onPurchase={(decision) =>
+                props.onPurchase({ ...props.flow, account: newAccountView(decision, step.applicant) })
+              }
+              onDone={props.onExit}
+            />
+          ) : null}
+        </div>
+      </I18nProvider>
+    </main>
   );
 }
 

@@ -20,6 +20,12 @@ export function AccountCard(props: {
         <p>{t('account.available', { amount: formatCents(account.availableCreditCents, locale) })}</p>
       ) : null}
       {account.accountType ? <p>{t(`account.type.${account.accountType}`)}</p> : null}
+      {/* The cashier knows before starting: the customer's screens will be in this language. */}
+      {account.preferredLanguage ? (
+        <p data-testid="account-language">
+          {t('customerLanguage.prefers', { language: t(`customerLanguage.${account.preferredLanguage}`) })}
+        </p>
+      ) : null}
       {props.onPurchase && account.canPurchase ? (
         <button
           type="button"

@@ -30,7 +30,7 @@ export function LookupScreen(props: {
   /** A credit application for a new customer, in a flow of its own. */
   onNewApplicant?: (flow: Flow) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [flow, setFlow] = useState<Flow | null>(null);
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
@@ -40,7 +40,8 @@ export function LookupScreen(props: {
 
   const find = useMutation<{ flow: Flow; accounts: AccountView[] }, PosError, Query>({
     mutationFn: async (query) => {
-      const current = flow ?? (await unwrap(pos.flow.start({})));
+      // The screen's language: the customer's until their account says otherwise.
+      const current = flow ?? (await unwrap(pos.flow.start({ language: locale })));
       if (query.kind === 'name') {
         const { kind: _kind, ...fields } = query;
         const found = await unwrap(pos.customers.search({ flowId: current.flowId, ...fields }));
@@ -50,11 +51,15 @@ export function LookupScreen(props: {
       const found = await unwrap(pos.customers.lookup({ flowId: current.flowId, by, number: query.number }));
       return { flow: current, accounts: [found.account] };
     },
-    onSuccess: (result) => setFlow(result.flow),
+    onSuccess: (result, query) => {
+      setFlow(result.flow);
+      // The full number leaves the screen once found: the card shows only its last 4.
+      if (query.kind === 'number') setNumber('');
+    },
   });
 
   const startApplication = useMutation<Flow, PosError, void>({
-    mutationFn: () => unwrap(pos.flow.start({})),
+    mutationFn: () => unwrap(pos.flow.start({ language: locale })),
     onSuccess: (started) => props.onNewApplicant?.(started),
   });
 

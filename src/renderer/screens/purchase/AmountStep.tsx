@@ -4,6 +4,8 @@ import { Field } from '../../components/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { formatCents, useI18n } from '../../i18n/i18n';
 import { parseAmountInput } from '../../money-input';
+import { checkLineItems, type LineItem, type LineItemDraft } from './line-items';
+import { LineItemsEditor } from './LineItemsEditor';
 import type { PurchaseCustomer } from './purchase-types';
 
 const ORDER_REFERENCE = /^[\x20-\x7E]{1,40}$/;
@@ -12,7 +14,9 @@ export function AmountStep(props: {
   customer: PurchaseCustomer;
   amountCents: number | null;
   orderReference: string;
-  onNext: (amountCents: number, orderReference: string) => void;
+  lineItems: readonly LineItemDraft[];
+  onLineItemsChange: (rows: LineItemDraft[]) => void;
+  onNext: (amountCents: number, orderReference: string, lineItems: LineItem[]) => void;
   onCancel: () => void;
 }) {
   const { t, locale } = useI18n();
@@ -20,7 +24,8 @@ export function AmountStep(props: {
     props.amountCents === null ? '' : formatCents(props.amountCents, locale).replace(/\s*\$\s*/g, ''),
   );
   const [reference, setReference] = useState(props.orderReference);
-  const [problem, setProblem] = useState<'amount' | 'reference' | null>(null);
+  const [problem, setProblem] = useState<'amount' | 'reference' | 'items' | null>(null);
+  const [itemsRefused, setItemsRefused] = useState(0);
   const { account } = props.customer;
   const name = [account.firstName, account.lastName].filter(Boolean).join(' ');
 
@@ -30,8 +35,13 @@ export function AmountStep(props: {
     if (cents === null) return setProblem('amount');
     const ref = reference.trim();
     if (ref !== '' && !ORDER_REFERENCE.test(ref)) return setProblem('reference');
+    const items = checkLineItems(props.lineItems, locale).items;
+    if (items === null) {
+      setItemsRefused((count) => count + 1);
+      return setProblem('items');
+    }
     setProblem(null);
-    props.onNext(cents, ref);
+    props.onNext(cents, ref, items);
   }
 
   return (
@@ -67,9 +77,25 @@ export function AmountStep(props: {
           autoComplete="off"
           aria-invalid={problem === 'reference'}
         />
+        <LineItemsEditor
+          rows={props.lineItems}
+          onChange={(rows) => {
+            props.onLineItemsChange(rows);
+            if (problem === 'items') setProblem(null);
+          }}
+          amountCents={parseAmountInput(amountText, locale)}
+          onUseTotal={(cents) => setAmountText(formatCents(cents, locale).replace(/\s*\$\s*/g, ''))}
+          reveal={itemsRefused}
+        />
         {problem ? (
           <p role="alert" className="error-notice">
-            {t(problem === 'amount' ? 'purchase.amount.invalid' : 'purchase.amount.referenceInvalid')}
+            {t(
+              problem === 'amount'
+                ? 'purchase.amount.invalid'
+                : problem === 'items'
+                  ? 'lineItems.invalid'
+                  : 'purchase.amount.referenceInvalid',
+            )}
           </p>
         ) : null}
         <div className="actions">

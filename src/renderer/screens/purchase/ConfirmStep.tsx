@@ -9,10 +9,13 @@ import type { AuthorizationView } from '../../../shared/ipc/channels/purchase';
 import { PaymentErrorNotice } from '../../components/PaymentErrorNotice';
 import { Progress } from '../../components/Progress';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { CustomerLanguageSwitch, useCustomerI18n } from '../../i18n/customer-language';
 import { formatCents, useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
 import { formatRate } from './format-rate';
+import type { LineItem } from './line-items';
+import { LineItemsSummary } from './LineItemsSummary';
 import type { Choice, PurchaseCustomer } from './purchase-types';
 
 /** Codes after which Flexiti needs a new verification before any authorization. */
@@ -27,6 +30,7 @@ export function ConfirmStep(props: {
   customer: PurchaseCustomer;
   amountCents: number;
   orderReference: string;
+  lineItems: readonly LineItem[];
   choice: Choice;
   onAuthorized: (authorization: AuthorizationView) => void;
   onVerifyAgain: (error: AppError) => void;
@@ -34,7 +38,9 @@ export function ConfirmStep(props: {
   onOtherAccount: () => void;
   onBack: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  // The summary is what the customer agrees to: in their language; the controls are the cashier's.
+  const customer = useCustomerI18n();
   const [autoCapture, setAutoCapture] = useState(true);
   const { flowId, account } = props.customer;
   const authorize = usePosMutation(pos.purchase.authorize, {
@@ -57,6 +63,7 @@ export function ConfirmStep(props: {
           : { kind: 'regular' },
       autoCapture,
       ...(props.orderReference ? { orderReference: props.orderReference } : {}),
+      ...(props.lineItems.length > 0 ? { lineItems: [...props.lineItems] } : {}),
     });
   }
 
@@ -69,43 +76,47 @@ export function ConfirmStep(props: {
           {t('purchase.back')}
         </button>
       </div>
-      <dl className="summary">
-        <dt>{t('confirm.card')}</dt>
+      <CustomerLanguageSwitch disabled={authorize.isPending || inDoubt} />
+      <dl className="summary" lang={customer.lang} data-testid="customer-summary">
+        <dt>{customer.t('confirm.card')}</dt>
         <dd>{account.cardMasked}</dd>
-        <dt>{t('confirm.amount')}</dt>
-        <dd>{formatCents(props.amountCents, locale)}</dd>
-        <dt>{t('confirm.financing')}</dt>
+        <dt>{customer.t('confirm.amount')}</dt>
+        <dd>{formatCents(props.amountCents, customer.locale)}</dd>
+        <dt>{customer.t('confirm.financing')}</dt>
         <dd>
           {choice.kind === 'plan'
-            ? `${choice.plan.planName ?? t('plans.planNumber', { id: String(choice.plan.planId) })}, ${t(
+            ? `${choice.plan.planName ?? customer.t('plans.planNumber', { id: String(choice.plan.planId) })}, ${customer.t(
                 'plans.months',
                 { count: String(choice.term.term) },
               )}`
-            : t('plans.regular')}
+            : customer.t('plans.regular')}
         </dd>
         {choice.kind === 'plan' ? (
           <>
             <dt>
-              {choice.term.paymentKind === 'deferred' ? t('plans.deferredPayment') : t('plans.monthly')}
+              {choice.term.paymentKind === 'deferred'
+                ? customer.t('plans.deferredPayment')
+                : customer.t('plans.monthly')}
             </dt>
-            <dd>{formatCents(choice.term.monthlyPaymentCents, locale)}</dd>
-            <dt>{t('plans.totalCost')}</dt>
-            <dd>{formatCents(choice.term.totalCostCents, locale)}</dd>
+            <dd>{formatCents(choice.term.monthlyPaymentCents, customer.locale)}</dd>
+            <dt>{customer.t('plans.totalCost')}</dt>
+            <dd>{formatCents(choice.term.totalCostCents, customer.locale)}</dd>
             {choice.term.annualRate ? (
               <>
-                <dt>{t('plans.annualRate')}</dt>
-                <dd>{formatRate(choice.term.annualRate.rate, locale)}</dd>
+                <dt>{customer.t('plans.annualRate')}</dt>
+                <dd>{formatRate(choice.term.annualRate.rate, customer.locale)}</dd>
               </>
             ) : null}
           </>
         ) : null}
         {props.orderReference ? (
           <>
-            <dt>{t('receipt.orderReference')}</dt>
+            <dt>{customer.t('receipt.orderReference')}</dt>
             <dd>{props.orderReference}</dd>
           </>
         ) : null}
       </dl>
+      <LineItemsSummary items={props.lineItems} />
       <fieldset className="capture-choice" disabled={authorize.isPending || inDoubt}>
         <legend>{t('confirm.captureLegend')}</legend>
         <label className="radio">

@@ -1,9 +1,11 @@
 /** Fees with the messages Flexiti requires to be shown alongside them. */
 import type { FeeView } from '../../../shared/ipc/channels/pricing';
-import { formatCents, useI18n } from '../../i18n/i18n';
+import { formatCents } from '../../i18n/i18n';
+import { useCustomerI18n } from '../../i18n/customer-language';
 
 export function FeeList(props: { fees: readonly FeeView[] }) {
-  const { t, locale } = useI18n();
+  // The customer reads the fees: their language (Flexiti's texts come in it too).
+  const { t, locale } = useCustomerI18n();
   if (props.fees.length === 0) return null;
   return (
     <ul className="fees">

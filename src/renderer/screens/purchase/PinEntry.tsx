@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/app-error';
 import { Field } from '../../components/Field';
 import { PaymentErrorNotice } from '../../components/PaymentErrorNotice';
 import { Progress } from '../../components/Progress';
+import { langTag, useCustomerI18n } from '../../i18n/customer-language';
 import { useI18n } from '../../i18n/i18n';
 
 export function PinEntry(props: {
@@ -14,7 +15,9 @@ export function PinEntry(props: {
   onSubmit: (pin: string) => void;
   onResend: () => void;
 }) {
-  const { t } = useI18n();
+  // The customer reads the PIN from their phone and says it: in their language; notices stay the cashier's.
+  const { t, lang } = useCustomerI18n();
+  const staff = useI18n();
   const [pin, setPin] = useState('');
   const [invalid, setInvalid] = useState(false);
 
@@ -27,7 +30,7 @@ export function PinEntry(props: {
   }
 
   return (
-    <section className="pin-entry" aria-labelledby="pin-title">
+    <section className="pin-entry" aria-labelledby="pin-title" lang={lang}>
       <h2 id="pin-title">{t('verify.askPin')}</h2>
       {props.destination ? <p>{t('verify.sentTo', { destination: props.destination })}</p> : null}
       {props.resent ? <p role="status">{t('verify.resent')}</p> : null}
@@ -48,7 +51,9 @@ export function PinEntry(props: {
             {t('verify.pinInvalid')}
           </p>
         ) : null}
-        <PaymentErrorNotice error={props.error} />
+        <div lang={langTag(staff.locale)}>
+          <PaymentErrorNotice error={props.error} />
+        </div>
         {props.busy ? (
           <Progress label={t(props.busy === 'submit' ? 'verify.saving' : 'verify.sending')} />
         ) : null}

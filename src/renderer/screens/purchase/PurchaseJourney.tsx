@@ -8,9 +8,11 @@ import { useCallback, useState } from 'react';
 import type { AppError } from '../../../shared/app-error';
 import type { Role } from '../../../shared/ipc/channel';
 import type { VerifyMethod } from '../../../shared/ipc/channels/verification';
+import { CustomerLanguageProvider } from '../../i18n/customer-language';
 import { useEscape } from '../../use-escape';
 import { AmountStep } from './AmountStep';
 import { ConfirmStep } from './ConfirmStep';
+import type { LineItem, LineItemDraft } from './line-items';
 import { PlansStep } from './PlansStep';
 import type { Choice, PurchaseCustomer, Step } from './purchase-types';
 import { ReceiptView } from './ReceiptView';
@@ -20,7 +22,19 @@ import { VerifyStep } from './VerifyStep';
 /** Wrong PINs at authorization before the method is treated as locked for this journey. */
 const MAX_WRONG_PINS = 3;
 
-export function PurchaseJourney(props: {
+/** The journey in the customer's language: the account's preferred one, or the cashier's switch. */
+export function PurchaseJourney(props: Parameters<typeof PurchaseSteps>[0]) {
+  return (
+    <CustomerLanguageProvider
+      flowId={props.customer.flowId}
+      initial={props.customer.account.preferredLanguage}
+    >
+      <PurchaseSteps {...props} />
+    </CustomerLanguageProvider>
+  );
+}
+
+function PurchaseSteps(props: {
   customer: PurchaseCustomer;
   role: Role;
   demo: boolean;
@@ -32,6 +46,9 @@ export function PurchaseJourney(props: {
   const [step, setStep] = useState<Step>({ kind: 'amount' });
   const [amountCents, setAmountCents] = useState<number | null>(null);
   const [orderReference, setOrderReference] = useState('');
+  /** As typed (kept when the cashier comes back to the amount), and as checked for sending. */
+  const [lineItemDrafts, setLineItemDrafts] = useState<LineItemDraft[]>([]);
+  const [lineItems, setLineItems] = useState<LineItem[]>([]);
   const [choice, setChoice] = useState<Choice | null>(null);
   /** The method main holds a PIN for; cleared when Flexiti uses or refuses it. */
   const [verified, setVerified] = useState<VerifyMethod | null>(null);
@@ -90,11 +107,14 @@ export function PurchaseJourney(props: {
           customer={customer}
           amountCents={amountCents}
           orderReference={orderReference}
+          lineItems={lineItemDrafts}
+          onLineItemsChange={setLineItemDrafts}
           onCancel={props.onExit}
-          onNext={(cents, reference) => {
+          onNext={(cents, reference, items) => {
             if (cents !== amountCents && verified === 'regular_purchase_bypass') setVerified(null);
             setAmountCents(cents);
             setOrderReference(reference);
+            setLineItems(items);
             setStep({ kind: 'plans' });
           }}
         />
@@ -130,6 +150,7 @@ export function PurchaseJourney(props: {
           customer={customer}
           amountCents={amountCents}
           orderReference={orderReference}
+          lineItems={lineItems}
           choice={choice}
           onAuthorized={(authorization) => {
             // Flexiti used the PIN: another purchase verifies again.

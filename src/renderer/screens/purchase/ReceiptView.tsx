@@ -1,15 +1,20 @@
 /**
  * The receipt from purchase.receipt, in the languages and order the data gives (French first for
- * Quebec). Printing uses the browser's print with print-only styles; only the masked card is shown.
+ * Quebec). The screen, the printed page and the PDF all draw the same receipt document; only the
+ * masked card is shown.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Progress } from '../../components/Progress';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
+import { purchaseReceiptDocument } from '../../receipt/purchase-receipt-document';
+import { ReceiptActions } from '../../receipt/ReceiptActions';
+import { ReceiptDocumentView } from '../../receipt/ReceiptDocumentView';
+import { useDemoMode } from '../../receipt/use-demo-mode';
 import { appErrorOf, unwrap } from '../../use-pos-mutation';
-import { ReceiptSection } from './ReceiptSection';
 
 export function ReceiptView(props: {
   authorizationId: string;
@@ -22,6 +27,11 @@ export function ReceiptView(props: {
     queryKey: ['purchase.receipt', props.authorizationId],
     queryFn: () => unwrap(pos.purchase.receipt({ authorizationId: props.authorizationId })),
   });
+  const data = receipt.data?.receipt;
+  // Demo mode, training or merchant integration: no real money, and the receipt says so.
+  const demo = useDemoMode() || props.demo;
+  const document = useMemo(() => (data ? purchaseReceiptDocument(data, { demo }) : undefined), [data, demo]);
+  const receiptId = `receipt-${props.authorizationId}`;
 
   return (
     <main className="screen narrow" data-screen="receipt">
@@ -33,26 +43,14 @@ export function ReceiptView(props: {
       </div>
       {receipt.isPending ? <Progress label={t('receipt.loading')} /> : null}
       <ErrorNotice error={appErrorOf(receipt.error)} />
-      {receipt.data ? (
-        <article className="receipt" data-testid="receipt" aria-label={t('receipt.title')}>
-          {receipt.data.receipt.languages.map((language) => (
-            <ReceiptSection
-              key={language}
-              receipt={receipt.data.receipt}
-              language={language}
-              demo={props.demo}
-            />
-          ))}
-        </article>
+      {document ? (
+        <ReceiptDocumentView document={document} id={receiptId} label={t('receipt.title')} />
       ) : null}
-      <div className="actions no-print">
-        <button type="button" className="primary" onClick={() => window.print()} disabled={!receipt.data}>
-          {t('receipt.print')}
-        </button>
+      <ReceiptActions document={document} receiptId={receiptId}>
         <button type="button" onClick={props.onDone}>
           {t('result.done')}
         </button>
-      </div>
+      </ReceiptActions>
     </main>
   );
 }

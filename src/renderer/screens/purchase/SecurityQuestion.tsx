@@ -1,14 +1,15 @@
 /** The customer's security question, read out by the cashier; the answer goes to Flexiti and nowhere else. */
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field';
-import { useI18n } from '../../i18n/i18n';
+import { useCustomerI18n } from '../../i18n/customer-language';
 
 export function SecurityQuestion(props: {
   question: string | undefined;
   busy: boolean;
   onAnswer: (answer: string) => void;
 }) {
-  const { t } = useI18n();
+  // Read out to the customer and answered by them: in their language.
+  const { t, lang } = useCustomerI18n();
   const [answer, setAnswer] = useState('');
 
   function submit(event: FormEvent) {
@@ -19,7 +20,7 @@ export function SecurityQuestion(props: {
   }
 
   return (
-    <section className="security-question" aria-labelledby="question-title">
+    <section className="security-question" aria-labelledby="question-title" lang={lang}>
       <h2 id="question-title">{t('verify.question')}</h2>
       <p className="question-text">{props.question ?? t('verify.questionMissing')}</p>
       <form onSubmit={submit}>

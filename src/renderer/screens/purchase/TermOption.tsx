@@ -1,11 +1,12 @@
 /** One plan and term side by side with the others: monthly payment, total cost, rate, fees, choose. */
 import type { PlanView, TermView } from '../../../shared/ipc/channels/pricing';
-import { formatCents, useI18n } from '../../i18n/i18n';
+import { formatCents } from '../../i18n/i18n';
+import { useCustomerI18n } from '../../i18n/customer-language';
 import { FeeList } from './FeeList';
 import { formatRate } from './format-rate';
 
 export function TermOption(props: { plan: PlanView; term: TermView; onChoose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useCustomerI18n();
   const { plan, term } = props;
   const months = t('plans.months', { count: String(term.term) });
   const planName = plan.planName ?? t('plans.planNumber', { id: String(plan.planId) });

@@ -13,6 +13,7 @@ import { ManagerApproval } from '../../components/ManagerApproval';
 import { PaymentErrorNotice } from '../../components/PaymentErrorNotice';
 import { Progress } from '../../components/Progress';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { CustomerLanguageSwitch, useCustomerI18n } from '../../i18n/customer-language';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, unwrap, usePosMutation } from '../../use-pos-mutation';
@@ -51,6 +52,7 @@ export function VerifyStep(props: {
   onBack: () => void;
 }) {
   const { t } = useI18n();
+  const customer = useCustomerI18n();
   const { flowId, account } = props.customer;
   const accountRef = account.accountRef;
   const [chosen, setChosen] = useState<VerifyMethod | null>(null);
@@ -60,7 +62,8 @@ export function VerifyStep(props: {
   const [askingManager, setAskingManager] = useState(false);
 
   const methods = useQuery({
-    queryKey: ['verify.methods', flowId, accountRef, props.amountCents, props.kind],
+    // The security question comes in the customer's language: asked again when it changes.
+    queryKey: ['verify.methods', flowId, accountRef, props.amountCents, props.kind, customer.locale],
     queryFn: () =>
       unwrap(
         pos.verify.methods({
@@ -118,6 +121,7 @@ export function VerifyStep(props: {
           {t('purchase.back')}
         </button>
       </div>
+      <CustomerLanguageSwitch disabled={busy} />
       <PaymentErrorNotice error={props.notice} />
       {methods.isPending ? <Progress label={t('verify.loading')} /> : null}
       <ErrorNotice error={appErrorOf(methods.error)} />

@@ -1,6 +1,6 @@
 /** A refund on the sale's account, with the reason the audit trail keeps. */
 import { useState, type FormEvent } from 'react';
-import type { SaleDetail } from '../../../shared/ipc/channels/returns';
+import type { OperationReceipt, SaleDetail } from '../../../shared/ipc/channels/returns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Progress } from '../../components/Progress';
@@ -9,7 +9,11 @@ import { parseAmountInput } from '../../money-input';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
 
-export function RefundForm(props: { sale: SaleDetail; onDone: (sale: SaleDetail) => void }) {
+export function RefundForm(props: {
+  sale: SaleDetail;
+  /** The sale afterwards, and the customer's receipt (never the reason). */
+  onDone: (sale: SaleDetail, receipt: OperationReceipt) => void;
+}) {
   const { t, locale } = useI18n();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
@@ -18,7 +22,7 @@ export function RefundForm(props: { sale: SaleDetail; onDone: (sale: SaleDetail)
     onSuccess: (answer) => {
       setAmount('');
       setReason('');
-      if (answer.sale) props.onDone(answer.sale);
+      if (answer.sale) props.onDone(answer.sale, answer.receipt);
     },
   });
 

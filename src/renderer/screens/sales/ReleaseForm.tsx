@@ -1,15 +1,19 @@
 /** Releases all that an open authorization still holds, back to the customer's available credit. */
-import type { SaleDetail } from '../../../shared/ipc/channels/returns';
+import type { OperationReceipt, SaleDetail } from '../../../shared/ipc/channels/returns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Progress } from '../../components/Progress';
 import { formatCents, useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
 
-export function ReleaseForm(props: { sale: SaleDetail; onDone: (sale: SaleDetail) => void }) {
+export function ReleaseForm(props: {
+  sale: SaleDetail;
+  /** The sale afterwards, and the customer's receipt. */
+  onDone: (sale: SaleDetail, receipt: OperationReceipt) => void;
+}) {
   const { t, locale } = useI18n();
   const release = usePosMutation(pos.authorizations.release, {
-    onSuccess: (answer) => props.onDone(answer.sale),
+    onSuccess: (answer) => props.onDone(answer.sale, answer.receipt),
   });
   const held = formatCents(props.sale.remainingToCaptureCents, locale);
   return (

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import type { SaleDetail } from '../../../shared/ipc/channels/returns';
+import type { OperationReceipt, SaleDetail } from '../../../shared/ipc/channels/returns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ManagerApproval } from '../../components/ManagerApproval';
 import { Field } from '../../components/Field';
@@ -21,7 +21,8 @@ export function ReturnForm(props: {
   capture: Capture;
   /** A cashier's return goes to Flexiti only with a manager's one-time approval. */
   needsApproval?: boolean;
-  onDone: (sale: SaleDetail) => void;
+  /** The sale afterwards, and the customer's receipt. */
+  onDone: (sale: SaleDetail, receipt: OperationReceipt) => void;
 }) {
   const { t, locale } = useI18n();
   const [full, setFull] = useState(true);
@@ -30,7 +31,9 @@ export function ReturnForm(props: {
   const [askingManager, setAskingManager] = useState(false);
   const [preview, setPreview] = useState<ResponseOf<'returns.preview'> | null>(null);
   const check = usePosMutation(pos.returns.preview, { onSuccess: setPreview });
-  const create = usePosMutation(pos.returns.create, { onSuccess: (answer) => props.onDone(answer.sale) });
+  const create = usePosMutation(pos.returns.create, {
+    onSuccess: (answer) => props.onDone(answer.sale, answer.receipt),
+  });
   const captureId = props.capture.captureId;
 
   function target() {

@@ -3,12 +3,14 @@
  * refunds), then a return per capture, a release of what is still held, or a refund.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SaleDetail } from '../../../shared/ipc/channels/returns';
+import { useState } from 'react';
+import type { OperationReceipt, SaleDetail } from '../../../shared/ipc/channels/returns';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Progress } from '../../components/Progress';
 import { formatMoment } from '../../format-moment';
 import { formatCents, useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
+import { OperationReceiptView } from '../../receipt/OperationReceiptView';
 import { appErrorOf, unwrap } from '../../use-pos-mutation';
 import { useSessionRole } from '../../use-session-role';
 import { RefundForm } from './RefundForm';
@@ -25,7 +27,10 @@ export function SaleActions(props: { authorizationId: string }) {
     queryKey: key,
     queryFn: () => unwrap(pos.sales.get({ authorizationId: props.authorizationId })),
   });
-  const updated = (sale: SaleDetail) => {
+  // The customer's receipt of the last operation: it outlives the form that made it.
+  const [receipt, setReceipt] = useState<OperationReceipt | null>(null);
+  const updated = (sale: SaleDetail, made: OperationReceipt) => {
+    setReceipt(made);
     queryClient.setQueryData(key, { sale, refreshed: true });
     void queryClient.invalidateQueries({ queryKey: ['sales.search'] });
   };
@@ -38,6 +43,7 @@ export function SaleActions(props: { authorizationId: string }) {
   return (
     <div className="sale-actions" data-testid="sale-actions">
       {!refreshed ? <p className="notice">{t('sale.notRefreshed')}</p> : null}
+      {receipt ? <OperationReceiptView receipt={receipt} onClose={() => setReceipt(null)} /> : null}
       {sale.returns.length > 0 ? (
         <>
           <h3>{t('sale.returns')}</h3>

@@ -2,6 +2,7 @@
  * The terminal's settings as a form. Only changed, unlocked fields are sent; main re-checks every
  * rule (locks, live environments) and its refusal is shown in plain words.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { PROVINCE_CODES } from '../../../shared/provinces';
 import type { SettingsView } from '../../../shared/ipc/channels/settings';
@@ -10,7 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Progress } from '../../components/Progress';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
-import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
+import { appErrorOf, unwrap, usePosMutation } from '../../use-pos-mutation';
 import { SettingControl } from './SettingControl';
 
 type Patch = RequestOf<'settings.update'>['patch'];
@@ -69,6 +70,13 @@ export function SettingsForm(props: {
   const [unchanged, setUnchanged] = useState(false);
   const [touched, setTouched] = useState(false);
   const update = usePosMutation(pos.settings.update, { onSuccess: props.onSaved });
+  // The shell's status (refreshed after every save): says when a changed environment needs a restart.
+  const status = useQuery({
+    queryKey: ['app.status'],
+    queryFn: () => unwrap(pos.app.status({})),
+    enabled: false,
+  });
+  const pendingEnvironment = status.data?.restartRequired ? status.data.pendingEnvironment : undefined;
   const isLocked = (field: string) => locked.includes(field);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setUnchanged(false);
@@ -128,6 +136,12 @@ export function SettingsForm(props: {
         </p>
       ) : null}
       <div className="settings-environment">
+        {pendingEnvironment !== undefined ? (
+          <p role="status" className="notice" data-testid="restart-note">
+            {t('restart.settingsNote')}{' '}
+            {t('restart.banner', { environment: t(`settings.env.${pendingEnvironment}`) })}
+          </p>
+        ) : null}
         <SettingControl
           label={t('settings.environment')}
           name="environment"

@@ -1,31 +1,24 @@
 /**
  * First start, step 2: demo mode (the embedded simulator, nothing to enter) or a live Flexiti
  * environment. For a live one the settings are saved first (main refuses a live environment where
- * the terminal was not started for one), then the credentials go straight to the keychain: the secret
- * lives only in this component while typed and is emptied after every attempt.
+ * the terminal was not started for one), then the credentials go straight to the keychain through the
+ * shared credentials form, which keeps the secret write-only.
  */
-import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { RequestOf } from '../../../shared/ipc/contract';
+import { CredentialsForm } from '../../components/CredentialsForm';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Progress } from '../../components/Progress';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
-import { appErrorOf, unwrap, usePosMutation, type PosError } from '../../use-pos-mutation';
+import { appErrorOf, unwrap, usePosMutation } from '../../use-pos-mutation';
 
 const LIVE_ENVIRONMENTS = ['mi', 'training', 'production', 'custom'] as const;
 type LiveEnvironment = (typeof LIVE_ENVIRONMENTS)[number];
 type Patch = RequestOf<'settings.update'>['patch'];
 
-const PRINTABLE = /^[\x21-\x7E]+$/;
 const HTTPS_URL = /^https:\/\/\S+$/;
-
-/** What is sent; the secret is kept out of it so react-query never holds it. */
-interface LiveChoice {
-  patch: Patch;
-  clientId: string;
-}
 
 export function EnvironmentStep(props: { onDone: () => void }) {
   const { t } = useI18n();
@@ -34,52 +27,20 @@ export function EnvironmentStep(props: { onDone: () => void }) {
   const [customBaseUrl, setCustomBaseUrl] = useState('');
   const [locationId, setLocationId] = useState('');
   const [registerId, setRegisterId] = useState('');
-  const [clientId, setClientId] = useState('');
-  const [secret, setSecret] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const [saved, setSaved] = useState(false);
   const [liveRefused, setLiveRefused] = useState(false);
-  const pendingSecret = useRef('');
-
-  const save = useMutation<unknown, PosError, LiveChoice>({
-    mutationFn: async (live) => {
-      const clientSecret = pendingSecret.current;
-      pendingSecret.current = '';
-      await unwrap(pos.settings.update({ patch: live.patch }));
-      return unwrap(pos.credentials.replace({ clientId: live.clientId, clientSecret }));
-    },
-    onError: (error) => setLiveRefused(appErrorOf(error)?.code === 'live_not_allowed'),
-    onSettled: () => setSecret(''),
-  });
   const test = usePosMutation(pos.connection.test);
 
-  function submitLive(event: FormEvent) {
-    event.preventDefault();
-    const id = clientId.trim();
-    const url = customBaseUrl.trim();
-    const ok =
-      PRINTABLE.test(id) &&
-      PRINTABLE.test(secret) &&
-      locationId.trim() !== '' &&
-      registerId.trim() !== '' &&
-      (environment !== 'custom' || HTTPS_URL.test(url));
-    setInvalid(!ok);
-    if (!ok) {
-      setSecret('');
-      return;
-    }
+  function patchOf(): Patch {
     const patch: Patch = { environment, locationId: locationId.trim(), registerId: registerId.trim() };
-    if (environment === 'custom') patch.customBaseUrl = url;
-    pendingSecret.current = secret;
-    setSecret('');
-    setLiveRefused(false);
-    test.reset();
-    save.mutate({ patch, clientId: id });
+    if (environment === 'custom') patch.customBaseUrl = customBaseUrl.trim();
+    return patch;
   }
 
   function choose(next: 'demo' | 'live') {
     setChoice(next);
     setLiveRefused(false);
-    save.reset();
+    setSaved(false);
   }
 
   return (
@@ -120,7 +81,7 @@ export function EnvironmentStep(props: { onDone: () => void }) {
             {t('setup.env.useDemo')}
           </button>
         </>
-      ) : save.isSuccess ? (
+      ) : saved ? (
         <section aria-labelledby="live-saved">
           <p role="status" id="live-saved" data-testid="live-saved">
             {t('setup.env.saved')}
@@ -147,7 +108,29 @@ export function EnvironmentStep(props: { onDone: () => void }) {
           </div>
         </section>
       ) : (
-        <form onSubmit={submitLive} autoComplete="off" data-testid="live-form">
+        <CredentialsForm
+          // The settings first: main refuses a live environment where the terminal was not started for one.
+          save={async (clientId, clientSecret) => {
+            await unwrap(pos.settings.update({ patch: patchOf() }));
+            return unwrap(pos.credentials.replace({ clientId, clientSecret }));
+          }}
+          othersValid={() =>
+            locationId.trim() !== '' &&
+            registerId.trim() !== '' &&
+            (environment !== 'custom' || HTTPS_URL.test(customBaseUrl.trim()))
+          }
+          invalidMessage={t('setup.env.invalid')}
+          submitLabel={t('setup.env.saveLive')}
+          submitTestId="save-live"
+          primary
+          formTestId="live-form"
+          onAttempt={() => {
+            setLiveRefused(false);
+            test.reset();
+          }}
+          onSaved={() => setSaved(true)}
+          onError={(error) => setLiveRefused(appErrorOf(error)?.code === 'live_not_allowed')}
+        >
           <fieldset>
             <legend>{t('setup.env.which')}</legend>
             {LIVE_ENVIRONMENTS.map((value) => (
@@ -190,38 +173,7 @@ export function EnvironmentStep(props: { onDone: () => void }) {
             maxLength={50}
             name="registerId"
           />
-          <Field
-            label={t('credentials.clientId')}
-            value={clientId}
-            onChange={(e) => setClientId(e.target.value)}
-            required
-            maxLength={100}
-            name="clientId"
-            autoComplete="off"
-          />
-          <Field
-            label={t('credentials.secret')}
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            required
-            maxLength={200}
-            type="password"
-            name="clientSecret"
-            autoComplete="new-password"
-            data-testid="client-secret"
-          />
-          <p className="hint">{t('credentials.secretHint')}</p>
-          {invalid ? (
-            <p className="field-error" role="alert">
-              {t('setup.env.invalid')}
-            </p>
-          ) : null}
-          {save.isPending ? <Progress label={t('credentials.saving')} /> : null}
-          <ErrorNotice error={appErrorOf(save.error)} />
-          <button type="submit" className="primary" disabled={save.isPending} data-testid="save-live">
-            {t('setup.env.saveLive')}
-          </button>
-        </form>
+        </CredentialsForm>
       )}
     </main>
   );

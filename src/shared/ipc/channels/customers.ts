@@ -60,6 +60,15 @@ export const customerChannels = {
     roles: STAFF,
     needsReady: true,
   }),
+  /**
+   * The customer asked for the other language: every later customer-facing Flexiti call of the flow
+   * (PIN messages, fee and rate texts, terms) uses it. Cashiers may do it; nothing secret crosses.
+   */
+  'flow.setCustomerLanguage': channel({
+    request: z.strictObject({ flowId: flowIdSchema, language: languageSchema }),
+    response: z.strictObject({ language: languageSchema }),
+    roles: STAFF,
+  }),
   'customers.search': channel({
     request: z.strictObject({
       flowId: flowIdSchema,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MANAGER, STAFF, channel } from '../channel';
 import { approvalTokenSchema } from './approval';
+import { languageSchema } from './common';
 import { accountRefSchema, flowIdSchema } from './customers';
 import { flexitiIdSchema } from './purchase';
 import { saleViewSchema } from './reports';
@@ -55,6 +56,36 @@ const needsAmount = (r: { full: boolean; amountCents?: number | undefined }) =>
 
 const reasonSchema = z.string().trim().min(3).max(200);
 
+/**
+ * The customer's receipt for a return, refund or release, built in main. It carries the account's
+ * last 4 digits only, never a refund's reason or any licence data.
+ */
+export const operationReceiptSchema = z.strictObject({
+  kind: z.enum(['return', 'refund', 'release']),
+  /** In print order: French first for Quebec. */
+  languages: z.array(languageSchema).min(1).max(2),
+  locationId: z.string().max(50),
+  registerId: z.string().max(50),
+  storeProvince: z.string().length(2),
+  employeeId: staffId,
+  approverId: staffId.optional(),
+  /** ISO date-time of the operation. */
+  at: z.string().max(40),
+  accountLast4: last4.optional(),
+  authorizationId: flexitiIdSchema.optional(),
+  orderReference: z.string().max(40).optional(),
+  amountCents: cents,
+  returnId: flexitiIdSchema.optional(),
+  captureId: flexitiIdSchema.optional(),
+  /** A return: what is still on the capture afterwards. */
+  remainingCaptureCents: cents.optional(),
+  /** The sale afterwards: what is still held, and what stays charged after returns and refunds. */
+  sale: z.strictObject({ heldCents: cents, chargedCents: cents }).optional(),
+  /** The x-reference-id of the call: what support asks for. */
+  referenceId: z.string().max(32).optional(),
+});
+export type OperationReceipt = z.infer<typeof operationReceiptSchema>;
+
 export const returnChannels = {
   /** The sale from the local ledger, refreshed from Flexiti's GET authorization/{id}. */
   'sales.get': channel({
@@ -93,6 +124,7 @@ export const returnChannels = {
       returnedCents: cents,
       remainingCaptureCents: cents,
       sale: saleDetailSchema,
+      receipt: operationReceiptSchema,
     }),
     roles: MANAGER,
     needsReady: true,
@@ -117,6 +149,7 @@ export const returnChannels = {
       refundedCents: cents,
       accountLast4: last4,
       sale: saleDetailSchema.nullable(),
+      receipt: operationReceiptSchema,
     }),
     roles: MANAGER,
     needsReady: true,
@@ -129,7 +162,11 @@ export const returnChannels = {
       amountCents: positiveCents.optional(),
       approval: approvalTokenSchema.optional(),
     }),
-    response: z.strictObject({ releasedCents: cents, sale: saleDetailSchema }),
+    response: z.strictObject({
+      releasedCents: cents,
+      sale: saleDetailSchema,
+      receipt: operationReceiptSchema,
+    }),
     roles: MANAGER,
     needsReady: true,
     approval: 'release',

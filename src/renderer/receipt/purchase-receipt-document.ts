@@ -1,0 +1,96 @@
+/**
+ * The financed purchase's receipt from `purchase.receipt`: one section per language, in the order
+ * main gives (French first for Quebec), with the masked card only and the line items when entered.
+ */
+import type { Receipt } from '../../shared/ipc/channels/purchase';
+import { formatCents, translator, type Locale } from '../i18n/i18n';
+import { formatRate } from '../screens/purchase/format-rate';
+import {
+  formatReceiptTime,
+  rowCollector,
+  type ReceiptDocument,
+  type ReceiptDocumentSection,
+  type ReceiptItemsTable,
+} from './receipt-document';
+
+function itemsTable(receipt: Receipt, language: Locale): ReceiptItemsTable | undefined {
+  const items = receipt.lineItems;
+  if (!items || items.length === 0) return undefined;
+  const t = translator(language);
+  const money = (cents: number) => formatCents(cents, language);
+  return {
+    heading: t('receiptDoc.items'),
+    columns: [
+      t('receiptDoc.item'),
+      t('receiptDoc.quantity'),
+      t('receiptDoc.unitPrice'),
+      t('receiptDoc.lineTotal'),
+    ],
+    rows: items.map((item) => [
+      item.description ? `${item.description} (${item.sku})` : item.sku,
+      String(item.quantity),
+      money(item.unitPriceCents),
+      money(item.unitPriceCents * item.quantity),
+    ]),
+  };
+}
+
+function section(receipt: Receipt, language: Locale, demo: boolean): ReceiptDocumentSection {
+  const t = translator(language);
+  const auth = receipt.authorization;
+  const financing = auth.financing;
+  const texts = receipt.texts.find((x) => x.language === language);
+  const money = (cents: number) => formatCents(cents, language);
+  const { rows, add } = rowCollector();
+  add('date', t('receipt.date'), formatReceiptTime(auth.date ?? receipt.printedAt, language));
+  add('store', t('receipt.store'), `${receipt.locationId} (${receipt.storeProvince})`);
+  add('register', t('receipt.register'), receipt.registerId);
+  add('employee', t('receipt.employee'), receipt.employeeId);
+  add('customer', t('receipt.customer'), receipt.customerName);
+  add('card', t('receipt.card'), auth.cardMasked);
+  add('transaction', t('receipt.transaction'), texts?.transactionLabel);
+  add('plan', t('receipt.plan'), texts?.planLabel ?? financing.planName);
+  add(
+    'term',
+    t('receipt.term'),
+    financing.term !== undefined ? t('plans.months', { count: String(financing.term) }) : undefined,
+  );
+  add(
+    'monthly',
+    t('plans.monthly'),
+    financing.monthlyPaymentCents !== undefined ? money(financing.monthlyPaymentCents) : undefined,
+  );
+  add(
+    'rate',
+    t('plans.annualRate'),
+    financing.annualRate ? formatRate(financing.annualRate.rate, language) : undefined,
+  );
+  add('authorized', t('result.authorizedAmount'), money(auth.authorizedCents));
+  add('captured', t('result.capturedAmount'), money(auth.capturedCents));
+  if (auth.remainingCents > 0) add('remaining', t('result.remaining'), money(auth.remainingCents));
+  add('authorizationId', t('result.authorizationId'), auth.authorizationId);
+  add('orderReference', t('receipt.orderReference'), auth.orderReference);
+  add('reference', t('receipt.reference'), receipt.referenceId);
+
+  const notes = financing.fees.flatMap((fee) => (fee.message ? [fee.message] : []));
+  if (financing.annualRate?.message) notes.push(financing.annualRate.message);
+  if (texts?.quebecDisclosure) notes.push(texts.quebecDisclosure);
+
+  const items = itemsTable(receipt, language);
+  return {
+    language,
+    heading: t('receipt.heading'),
+    ...(demo ? { demoMarker: t('receipt.demo') } : {}),
+    rows,
+    ...(items ? { items } : {}),
+    notes,
+  };
+}
+
+export function purchaseReceiptDocument(receipt: Receipt, options: { demo: boolean }): ReceiptDocument {
+  return {
+    kind: 'purchase',
+    authorizationId: receipt.authorization.authorizationId,
+    sections: receipt.languages.map((language) => section(receipt, language, options.demo)),
+  };
+}

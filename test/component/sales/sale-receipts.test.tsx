@@ -1,0 +1,204 @@
+/**
+ * The customer's receipt on the manager's sale screen: shown after a release and a refund (and
+ * kept when the form that made it goes away), never with the refund's reason, focused for the
+ * keyboard; Save as PDF builds a real PDF, and a failure says so in plain words.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ResponseOf } from '../../../src/shared/ipc/contract';
+import type { OperationReceipt, SaleDetail } from '../../../src/shared/ipc/channels/returns';
+import { SaleActions } from '../../../src/renderer/screens/sales/SaleActions';
+import { expectNoSeriousAxeViolations } from '../support/axe';
+import { createFakePos } from '../support/fake-pos';
+import { renderScreen } from '../support/render-screen';
+
+const AUTHORIZATION = '8812345';
+
+function sale(over: Partial<SaleDetail> = {}): SaleDetail {
+  return {
+    authorizationId: AUTHORIZATION,
+    at: '2026-03-14T15:08:00.000Z',
+    amountCents: 30_000,
+    transactionType: 'promotional_purchase',
+    planId: 4,
+    planName: 'Equal payments',
+    term: 12,
+    autoCapture: false,
+    state: 'opened',
+    employeeId: 'E100',
+    approverId: null,
+    locationId: 'STORE-001',
+    registerId: 'REG-7',
+    reference: 'ORD-1',
+    referenceId: null,
+    accountLast4: '6789',
+    captures: [],
+    releases: [],
+    capturedCents: 0,
+    releasedCents: 0,
+    returnedCents: 0,
+    refundedCents: 0,
+    remainingToCaptureCents: 30_000,
+    afterSale: 'return',
+    returns: [],
+    refunds: [],
+    ...over,
+  };
+}
+
+function receipt(over: Partial<OperationReceipt>): OperationReceipt {
+  return {
+    kind: 'release',
+    languages: ['en', 'fr'],
+    locationId: 'STORE-001',
+    registerId: 'REG-7',
+    storeProvince: 'ON',
+    employeeId: 'M1',
+    at: '2026-03-15T10:00:00.000Z',
+    accountLast4: '6789',
+    authorizationId: AUTHORIZATION,
+    orderReference: 'ORD-1',
+    amountCents: 30_000,
+    sale: { heldCents: 0, chargedCents: 0 },
+    ...over,
+  };
+}
+
+function fakeFor(detail: SaleDetail, where: Partial<ResponseOf<'app.status'>> = {}) {
+  const status: ResponseOf<'app.status'> = {
+    mode: 'demo',
+    environment: 'sandbox',
+    restartRequired: false,
+    canRestart: false,
+    version: '1.0.0',
+    locale: 'en',
+    ready: true,
+    reconciling: false,
+    inDoubtCount: 0,
+    setupNeeded: false,
+    settingsProblems: 0,
+    ...where,
+  };
+  return createFakePos()
+    .on('app.status', status)
+    .on('session.current', {
+      session: { employeeId: 'M1', name: 'Mia Manager', role: 'manager', idleLockMinutes: 10 },
+    })
+    .on('sales.get', { sale: detail, refreshed: true });
+}
+
+const { createObjectURL, revokeObjectURL } = URL;
+afterEach(() => {
+  vi.restoreAllMocks();
+  URL.createObjectURL = createObjectURL;
+  URL.revokeObjectURL = revokeObjectURL;
+});
+
+describe('customer receipts on the sale screen', () => {
+  it('shows the release receipt after the release form has gone, focused, in both languages', async () => {
+    const pos = fakeFor(sale()).on('authorizations.release', {
+      releasedCents: 30_000,
+      sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
+      receipt: receipt({ kind: 'release' }),
+    });
+    const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
+    await r.user.click(await screen.findByTestId('release-confirm'));
+
+    const panel = await screen.findByTestId('operation-receipt');
+    // Nothing is held any more: the form is gone, the receipt stays.
+    expect(screen.queryByTestId('release-form')).toBeNull();
+    const sections = within(panel).getByTestId('receipt').querySelectorAll('section');
+    expect([...sections].map((s) => s.getAttribute('lang'))).toEqual(['en-CA', 'fr-CA']);
+    expect(panel.textContent).toContain('Flexiti release receipt');
+    expect(panel.textContent).toContain('Reçu de libération Flexiti');
+    expect(panel.textContent).toContain('•••• 6789');
+    expect(panel.textContent).toContain('DEMO: not a real transaction');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(r.t('receiptDoc.customerReceipt')));
+    await expectNoSeriousAxeViolations('release receipt');
+
+    await r.user.click(within(panel).getByTestId('operation-receipt-close'));
+    expect(screen.queryByTestId('operation-receipt')).toBeNull();
+  });
+
+  it('shows the refund receipt without the reason the manager typed', async () => {
+    const captured = sale({ state: 'closed', capturedCents: 30_000, remainingToCaptureCents: 0 });
+    const pos = fakeFor(captured).on('refunds.create', (request) => ({
+      refundedCents: request.amountCents,
+      accountLast4: '6789',
+      sale: { ...captured, refundedCents: request.amountCents },
+      receipt: receipt({
+        kind: 'refund',
+        amountCents: request.amountCents,
+        sale: { heldCents: 0, chargedCents: 27_500 },
+      }),
+    }));
+    const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
+    const form = await screen.findByTestId('refund-form');
+    await r.user.type(within(form).getByLabelText(r.t('refund.amount')), '25.00');
+    await r.user.type(within(form).getByLabelText(r.t('refund.reason')), 'Scratched table top');
+    await r.user.click(within(form).getByTestId('refund-confirm'));
+
+    const panel = await screen.findByTestId('operation-receipt');
+    expect(pos.calls('refunds.create')[0]?.reason).toBe('Scratched table top');
+    expect(panel.textContent).toContain('Flexiti refund receipt');
+    expect(panel.textContent).toContain('$25.00');
+    expect(panel.textContent).toContain('$275.00');
+    expect(panel.textContent).not.toContain('Scratched');
+  });
+
+  it('saves the receipt as a PDF named after the authorization, and says so plainly when it cannot', async () => {
+    const pos = fakeFor(sale()).on('authorizations.release', {
+      releasedCents: 30_000,
+      sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
+      receipt: receipt({ kind: 'release' }),
+    });
+    const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
+    await r.user.click(await screen.findByTestId('release-confirm'));
+    const panel = await screen.findByTestId('operation-receipt');
+
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:null/receipt';
+    };
+    URL.revokeObjectURL = () => undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await r.user.click(within(panel).getByTestId('receipt-save-pdf'));
+    await within(panel).findByTestId('receipt-pdf-saved');
+    expect(names).toEqual([`flexiti-release-receipt-${AUTHORIZATION}.pdf`]);
+    expect(blobs[0]?.type).toBe('application/pdf');
+    const bytes = new Uint8Array((await blobs[0]?.arrayBuffer()) ?? new ArrayBuffer(0));
+    const head = new TextDecoder().decode(bytes.slice(0, 5));
+    expect(head).toBe('%PDF-');
+
+    URL.createObjectURL = () => {
+      throw new Error('no room');
+    };
+    await r.user.click(within(panel).getByTestId('receipt-save-pdf'));
+    const failed = await within(panel).findByTestId('receipt-pdf-failed');
+    expect(failed.textContent).toBe(r.t('receiptDoc.pdfFailed'));
+    expect(failed.getAttribute('role')).toBe('alert');
+  });
+
+  it('marks a training receipt as not real, and a production one not at all', async () => {
+    const answer = {
+      releasedCents: 30_000,
+      sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
+      receipt: receipt({ kind: 'release' }),
+    } as const;
+    for (const [environment, marked] of [
+      ['training', true],
+      ['production', false],
+    ] as const) {
+      const pos = fakeFor(sale(), { mode: 'live', environment }).on('authorizations.release', answer);
+      const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
+      await r.user.click(await screen.findByTestId('release-confirm'));
+      const panel = await screen.findByTestId('operation-receipt');
+      await waitFor(() => expect(panel.textContent?.includes('DEMO: not a real transaction')).toBe(marked));
+      r.unmount();
+    }
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Line items in the purchase journey, in Chromium over the browser host in demo mode: the collapsed
+ * editor on the amount step, rows added and removed from the keyboard, accents taken off for Flexiti,
+ * a character Flexiti cannot take explained on its row, the running total and "use the items' total
+ * as the amount", the items read back on the confirm step, and the receipt data carrying them.
+ * axe-core runs on the editor and the confirm step; screenshots go to test-artifacts/screenshots/.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
+import type { Sender } from '../../src/main/core/handlers/handler-types';
+import { DEMO } from '../../src/sandbox/state/demo-data';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { CHROMIUM, hasChromium } from './support/chromium';
+import { continueInDemoMode, createFirstManager } from './support/first-run';
+import { sandboxControl } from './support/sandbox-control';
+import { saveScreenshot } from './support/screenshots';
+
+const JOHN = DEMO.accounts.johnSmith;
+/** The browser host's own sender: the same session the screen signed in. */
+const HOST: Sender = { kind: 'browser-host', trusted: true };
+
+if (!hasChromium) console.warn(`e2e line items skipped: ${CHROMIUM} is not installed on this machine.`);
+
+describe.skipIf(!hasChromium)('line items in the purchase (Chromium)', () => {
+  let host: RunningBrowserHost;
+  let page: Page;
+  let app: AppUnderTest | undefined;
+  let sandboxUrl: string;
+  const problems: string[] = [];
+  const control = sandboxControl(() => sandboxUrl);
+
+  const rows = () => page.locator('[data-line-item]');
+  const rowField = (index: number, label: string): Locator =>
+    rows().nth(index).getByLabel(label, { exact: true });
+  const focusedLabel = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      if (!(active instanceof HTMLInputElement)) return active?.textContent ?? null;
+      return active.labels?.[0]?.textContent ?? null;
+    });
+  const focusedRow = () =>
+    page.evaluate(
+      () => document.activeElement?.closest('[data-line-item]')?.querySelector('legend')?.textContent,
+    );
+
+  async function smsPin(notBefore: number): Promise<string> {
+    type Outbox = { messages: { channel: string; account_number: number | string; pin: string | number }[] };
+    let { messages } = (await control('GET', '/outbox')) as Outbox;
+    for (let waited = 0; messages.length <= notBefore && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ({ messages } = (await control('GET', '/outbox')) as Outbox);
+    }
+    const message = messages.find(
+      (m) => String(m.account_number) === String(JOHN.accountNumber) && m.channel === 'sms',
+    );
+    if (!message) throw new Error('no SMS PIN in the outbox');
+    return String(message.pin);
+  }
+
+  beforeAll(async () => {
+    app = await startAppUnderTest({ problems, failureScreenshot: 'line-items-failure' });
+    ({ host, page, sandboxUrl } = app);
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the editor on the amount step and reads the items from the keyboard', async () => {
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
+    await createFirstManager(page);
+    await continueInDemoMode(page);
+    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await page.getByLabel('First name').fill('John');
+    await page.getByLabel('Last name').fill('Smith');
+    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('1900-01-01');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page
+      .getByTestId('account-card')
+      .filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` })
+      .getByTestId('start-purchase')
+      .click();
+    await page.getByRole('heading', { name: 'Purchase amount' }).waitFor();
+
+    // Collapsed by default: nothing to fill unless the cashier asks for it.
+    const toggle = page.getByRole('button', { name: 'Line items (optional)' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(rows().count()).resolves.toBe(0);
+    await page.getByLabel('Amount in dollars and cents').fill('250.00');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    // The first row opens with the focus in its SKU field.
+    await expect(focusedRow()).resolves.toBe('Item 1');
+    await expect(focusedLabel()).resolves.toBe('SKU');
+    await page.keyboard.type('TV-32');
+    await rowField(0, 'Description (optional)').fill('Téléviseur 32 po');
+    await rowField(0, 'Quantity').fill('1');
+    await rowField(0, 'Unit price in dollars').fill('199.99');
+    await page
+      .getByText('Sent to Flexiti without accents or special characters: “Televiseur 32 po”.')
+      .waitFor();
+    await page.getByText('Line total: $199.99').waitFor();
+
+    await page.getByRole('button', { name: 'Add an item' }).click();
+    await expect(focusedRow()).resolves.toBe('Item 2');
+    await page.keyboard.type('HDMI-2M');
+    await rowField(1, 'Quantity').fill('3');
+    await rowField(1, 'Unit price in dollars').fill('12.50');
+
+    // A character with no ASCII form is explained on its row, at once.
+    await page.getByRole('button', { name: 'Add an item' }).click();
+    await page.keyboard.type('LAMP-✓');
+    await rowField(2, 'Unit price in dollars').fill('5');
+    await rows()
+      .nth(2)
+      .getByText(
+        'The SKU has a character Flexiti cannot take (only letters, digits and punctuation). Remove it.',
+      )
+      .waitFor();
+    await expect(rowField(2, 'SKU').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // Going on with it is refused, with the focus on the field to fix.
+    await page.getByRole('button', { name: 'See the payment plans' }).click();
+    await page.getByText('Some line items need a correction (shown on each item), or remove them.').waitFor();
+    await expect(focusedRow()).resolves.toBe('Item 3');
+    await expect(page.getByRole('heading', { name: 'Purchase amount' }).count()).resolves.toBe(1);
+
+    // Removing the row keeps the focus in the list, on the row before.
+    await rows().nth(2).getByRole('button', { name: 'Remove item 3' }).click();
+    await expect(rows().count()).resolves.toBe(2);
+    await expect(focusedRow()).resolves.toBe('Item 2');
+    await expect(page.getByText('Some line items need a correction', { exact: false }).count()).resolves.toBe(
+      0,
+    );
+
+    // The running total and the mismatch with the amount.
+    await page.getByText('Items’ total: $237.49').waitFor();
+    const mismatch = page.getByTestId('line-items-mismatch');
+    await expect(mismatch.textContent()).resolves.toContain(
+      'The items add up to $237.49, but the amount is $250.00.',
+    );
+
+    // Every control of the editor is a touch target of at least 44 px.
+    const controls = page.locator('.line-items button, .line-items input');
+    for (let i = 0; i < (await controls.count()); i += 1) {
+      const box = await controls.nth(i).boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    }
+    await expectNoSeriousAxeViolations(page, 'line-items-editor');
+    await saveScreenshot(page, 'line-items-editor-en');
+
+    await mismatch.getByRole('button', { name: 'Use the items’ total ($237.49) as the amount' }).click();
+    await expect(page.getByLabel('Amount in dollars and cents').inputValue()).resolves.toBe('237.49');
+    await page.getByText('The items add up to the amount.').waitFor();
+    await expect(mismatch.count()).resolves.toBe(0);
+    await expectNoSeriousAxeViolations(page, 'line-items-matching');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('reads the items back before the money moves, and the receipt carries them', async () => {
+    await page.getByRole('button', { name: 'See the payment plans' }).click();
+    await page.getByRole('heading', { name: 'Payment plans for $237.49' }).waitFor();
+    await page.getByTestId('term-4-12').getByRole('button').click();
+    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+    const { messages } = (await control('GET', '/outbox')) as { messages: unknown[] };
+    await page.getByTestId('verify-sms').click();
+    await page.getByLabel('PIN the customer reads to you').fill(await smsPin(messages.length));
+    await page.getByRole('button', { name: 'Use this PIN' }).click();
+
+    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
+    const summary = page.getByTestId('line-items-summary');
+    const cells = await summary
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(cells).toEqual([
+      ['TV-32Televiseur 32 po', '1', '$199.99', '$199.99'],
+      ['HDMI-2M', '3', '$12.50', '$37.50'],
+    ]);
+    await expect(summary.locator('tfoot').textContent()).resolves.toBe('Items’ total$237.49');
+    await expectNoSeriousAxeViolations(page, 'line-items-confirm');
+    await saveScreenshot(page, 'line-items-confirm-en');
+
+    const authorized = page.waitForResponse((r) => r.url().endsWith('/api/purchase.authorize'));
+    await page.getByTestId('authorize').click();
+    const body = (await (await authorized).json()) as {
+      ok: boolean;
+      value?: { authorization: { authorizationId: string } };
+    };
+    await page.getByRole('heading', { name: 'Purchase approved' }).waitFor();
+    const authorizationId = body.value?.authorization.authorizationId;
+    if (!app || !authorizationId) throw new Error(`authorization failed: ${JSON.stringify(body)}`);
+
+    // The same core the screen uses: the receipt data holds the items as they were sent.
+    const result = await app.harness.core.handle('purchase.receipt', { authorizationId }, HOST);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        receipt: {
+          lineItems: [
+            { sku: 'TV-32', description: 'Televiseur 32 po', quantity: 1, unitPriceCents: 19_999 },
+            { sku: 'HDMI-2M', quantity: 3, unitPriceCents: 1_250 },
+          ],
+        },
+      },
+    });
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,124 @@
+/**
+ * Line items through the real core and a real sandbox over HTTP: the cashier's items reach Flexiti's
+ * authorization as sku_data (products, extended prices, register id, totals) and come back on the
+ * receipt; a purchase without items sends no sku_data and prints none.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../src/sandbox/state/demo-data';
+import { CASHIER, JOHN, Journeys } from './journey-harness';
+
+const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
+
+let j: Journeys;
+
+beforeAll(async () => {
+  j = await Journeys.start();
+});
+
+afterAll(async () => {
+  j?.expectNothingLeaked();
+  await j?.stop();
+});
+
+beforeEach(async () => {
+  await j.signIn(CASHIER);
+});
+
+/** Looks John Smith up, verifies by SMS and prices the amount: ready to authorize. */
+async function readyToBuy(amountCents: number) {
+  const { flowId } = await j.ok('flow.start', {});
+  const { accounts } = await j.ok('customers.search', { flowId, ...JOHN });
+  const account = accounts.find((a) => a.status === 'normal');
+  if (!account) throw new Error('no normal account for John Smith');
+  await j.ok('verify.start', { flowId, accountRef: account.accountRef, method: 'sms' });
+  const pin = await j.latestPin(JOHN_ACCOUNT);
+  expect(await j.ok('verify.submitPin', { flowId, accountRef: account.accountRef, pin })).toEqual({
+    state: 'ready',
+  });
+  await j.ok('pricing.calculate', { flowId, accountRef: account.accountRef, amountCents });
+  return { flowId, accountRef: account.accountRef };
+}
+
+/** What the sandbox stored for the authorization: the body Flexiti received. */
+function skuDataAtFlexiti(authorizationId: string): unknown {
+  const stored = j.sandbox.state().authorizations.get(Number(authorizationId));
+  if (!stored) throw new Error(`the sandbox has no authorization ${authorizationId}`);
+  return stored.skuData;
+}
+
+describe('line items', () => {
+  it('reach Flexiti’s authorization as sku_data and come back on the receipt', async () => {
+    const items = [
+      { sku: 'TV-32', description: 'Televiseur 32 po', quantity: 1, unitPriceCents: 19_999 },
+      { sku: 'HDMI-2M', description: 'HDMI cable, 2 m', quantity: 3, unitPriceCents: 1_250 },
+      { sku: 'PROMO-10', quantity: 1, unitPriceCents: -1_000 },
+    ];
+    const subtotal = 19_999 + 3 * 1_250 - 1_000;
+    const amountCents = 25_000;
+    const ready = await readyToBuy(amountCents);
+    const { authorization } = await j.ok('purchase.authorize', {
+      ...ready,
+      amountCents,
+      financing: { kind: 'plan', planId: 4, term: 12 },
+      autoCapture: true,
+      orderReference: 'ORDER-LI-1',
+      lineItems: items,
+    });
+    expect(authorization).toMatchObject({ authorizedCents: amountCents, orderReference: 'ORDER-LI-1' });
+
+    expect(skuDataAtFlexiti(authorization.authorizationId)).toEqual({
+      register_id: 'REG-01',
+      transaction_subtotal: subtotal / 100,
+      transaction_total: amountCents / 100,
+      products: [
+        {
+          sku_id: 'TV-32',
+          description: 'Televiseur 32 po',
+          quantity: 1,
+          unit_price: 199.99,
+          extended_price: 199.99,
+        },
+        {
+          sku_id: 'HDMI-2M',
+          description: 'HDMI cable, 2 m',
+          quantity: 3,
+          unit_price: 12.5,
+          extended_price: 37.5,
+        },
+        { sku_id: 'PROMO-10', quantity: 1, unit_price: -10, extended_price: -10 },
+      ],
+    });
+
+    const { receipt } = await j.ok('purchase.receipt', { authorizationId: authorization.authorizationId });
+    expect(receipt.lineItems).toEqual(items);
+    expect(receipt.authorization.authorizationId).toBe(authorization.authorizationId);
+  });
+
+  it('sends no sku_data and prints no items for a purchase without them', async () => {
+    const ready = await readyToBuy(5_000);
+    const { authorization } = await j.ok('purchase.authorize', {
+      ...ready,
+      amountCents: 5_000,
+      financing: { kind: 'plan', planId: 4, term: 12 },
+      autoCapture: false,
+      lineItems: [],
+    });
+    expect(skuDataAtFlexiti(authorization.authorizationId)).toBeUndefined();
+    const { receipt } = await j.ok('purchase.receipt', { authorizationId: authorization.authorizationId });
+    expect(receipt).not.toHaveProperty('lineItems');
+  });
+
+  it('refuses items that are not ASCII before anything is sent to Flexiti', async () => {
+    const ready = await readyToBuy(5_000);
+    const before = (await j.ledger(JOHN_ACCOUNT)).authorizations.length;
+    const refused = await j.raw('purchase.authorize', {
+      ...ready,
+      amountCents: 5_000,
+      financing: { kind: 'plan', planId: 4, term: 12 },
+      autoCapture: true,
+      lineItems: [{ sku: 'CRÈME', quantity: 1, unitPriceCents: 5_000 }],
+    });
+    expect(refused.ok).toBe(false);
+    expect((await j.ledger(JOHN_ACCOUNT)).authorizations).toHaveLength(before);
+  });
+});
