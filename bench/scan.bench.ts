@@ -1,6 +1,7 @@
 /**
- * Licence scanning speed: zxing-wasm decoding a 1280x720 camera frame (the work the decoder worker
- * does per frame), and a keyboard-wedge burst going through the detector and the parser.
+ * Licence scanning speed: zxing-wasm decoding a 1280x720 camera frame in Node (the decoder worker's
+ * reading alone; decoder-worker.bench.ts times the real worker in Chromium), and a keyboard-wedge
+ * burst going through the detector and the parser.
  */
 import { parseAamva } from '../src/shared/licence/aamva';
 import { FRAME_OPTIONS, readPdf417, readPdf417Deskewed } from '../src/renderer/scan/pdf417-reader';
@@ -85,20 +86,25 @@ export default async function (): Promise<BenchSection> {
     name: 'Licence scanning',
     rows: [
       {
-        case: 'decode 1280x720 frame with barcode',
+        case: 'decode 1280x720 frame with barcode, in Node',
         median_ms: found.median,
         p95_ms: found.p95,
         runs: FRAMES,
       },
       {
-        case: 'decode 1280x720 frame without barcode',
+        case: 'decode 1280x720 frame without barcode, in Node',
         median_ms: empty.median,
         p95_ms: empty.p95,
         runs: FRAMES,
       },
-      { case: 'worker pass, card tilted 5-6 deg', median_ms: slant.median, p95_ms: slant.p95, runs: FRAMES },
       {
-        case: 'worker pass, frame without barcode',
+        case: "deskewed read (the worker's steps) in Node, card tilted 5-6 deg",
+        median_ms: slant.median,
+        p95_ms: slant.p95,
+        runs: FRAMES,
+      },
+      {
+        case: "deskewed read (the worker's steps) in Node, frame without barcode",
         median_ms: emptyWorker.median,
         p95_ms: emptyWorker.p95,
         runs: FRAMES,
@@ -106,7 +112,7 @@ export default async function (): Promise<BenchSection> {
       { case: 'wedge burst -> detector -> parseAamva', median_ms: wedge.median, p95_ms: wedge.p95, runs: 50 },
     ],
     targets: [
-      { metric: 'frame decode median', value: found.median, target: 50, unit: 'ms', kind: 'max' },
+      { metric: 'frame decode median, in Node', value: found.median, target: 50, unit: 'ms', kind: 'max' },
       { metric: 'wedge burst to parsed licence p95', value: wedge.p95, target: 300, unit: 'ms', kind: 'max' },
     ],
   };

@@ -2,7 +2,7 @@
 import type { Catalogue } from './en';
 
 export const fr: Catalogue = {
-  'app.title': 'Flexiti En magasin',
+  'app.title': 'Flexiti en magasin',
   'app.loading': 'Démarrage…',
   'app.reconciling':
     'Vérification des paiements inachevés auprès de Flexiti avant d’en accepter de nouveaux…',

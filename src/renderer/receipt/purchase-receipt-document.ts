@@ -72,9 +72,13 @@ function section(receipt: Receipt, language: Locale, demo: boolean): ReceiptDocu
   add('orderReference', t('receipt.orderReference'), auth.orderReference);
   add('reference', t('receipt.reference'), receipt.referenceId);
 
-  const notes = financing.fees.flatMap((fee) => (fee.message ? [fee.message] : []));
-  if (financing.annualRate?.message) notes.push(financing.annualRate.message);
-  if (texts?.quebecDisclosure) notes.push(texts.quebecDisclosure);
+  // This language's texts from Flexiti when main could ask for them, else the ones the sale came with.
+  const notes = texts?.financingMessages
+    ? [...texts.financingMessages]
+    : financing.fees.flatMap((fee) => (fee.message ? [fee.message] : []));
+  if (!texts?.financingMessages && financing.annualRate?.message) notes.push(financing.annualRate.message);
+  // A Quebec account's rate text is the disclosure itself: print it once.
+  if (texts?.quebecDisclosure && !notes.includes(texts.quebecDisclosure)) notes.push(texts.quebecDisclosure);
 
   const items = itemsTable(receipt, language);
   return {

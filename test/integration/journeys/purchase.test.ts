@@ -223,6 +223,19 @@ describe('a financed purchase', () => {
       transactionLabel: 'Achat financé',
     });
     expect(receipt.texts[0]?.quebecDisclosure).toMatch(/Résidents du Québec/);
+    expect(receipt.texts[0]?.financingMessages?.join(' ')).toMatch(/Résidents du Québec/);
+
+    // Bilingual: each section carries Flexiti's rate text in its own language, asked for separately
+    // (a Quebec account's rate text is the disclosure itself), though the sale was made in French.
+    await j.signIn(MANAGER);
+    await j.ok('settings.update', { patch: { receipt: { format: 'bilingual' } } });
+    const bilingual = await j.ok('purchase.receipt', { authorizationId: authorization.authorizationId });
+    expect(bilingual.receipt.languages).toEqual(['fr', 'en']);
+    const [fr, en] = bilingual.receipt.texts;
+    expect(fr?.financingMessages?.join(' ')).toMatch(/Résidents du Québec/);
+    expect(en?.financingMessages?.join(' ')).toMatch(/Quebec residents/);
+    expect(en?.financingMessages?.join(' ')).not.toMatch(/Résidents/);
+    await j.ok('settings.update', { patch: { receipt: { format: 'auto' } } });
   });
 });
 

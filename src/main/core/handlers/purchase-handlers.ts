@@ -139,6 +139,23 @@ export function createPurchaseHandlers(
     return record.lastView;
   }
 
+  /**
+   * Flexiti's fee and rate texts come in the call's `lang`: each section of a bilingual receipt asks
+   * for its own, so a French section never carries an English sentence. Undefined when Flexiti can't
+   * be asked; the receipt then prints the texts it already has.
+   */
+  async function financingMessagesIn(record: PurchaseRecord, language: 'en' | 'fr') {
+    try {
+      const fresh = await client.getAuthorization({ ...record.flow, lang: language }, record.authorizationId);
+      const { financing } = authorizationView(fresh, { cardEndingIn: record.cardEndingIn });
+      const messages = financing.fees.flatMap((fee) => (fee.message ? [fee.message] : []));
+      if (financing.annualRate?.message) messages.push(financing.annualRate.message);
+      return messages.slice(0, 20).map((message) => message.slice(0, 1000));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** A receipt without its items beats no receipt: a ledger that cannot be read gives none. */
   function storedLineItems(authorizationId: string): LineItem[] {
     try {
@@ -342,8 +359,10 @@ export function createPurchaseHandlers(
           authorization.financing.kind === 'regular' ? 'regular_purchase' : 'promotional_purchase',
         ]);
         const disclosure = quebec ? await i18n.textOrUndefined(language, ['qcpa_disclosure']) : undefined;
+        const messages = await financingMessagesIn(record, language);
         texts.push({
           language,
+          ...(messages ? { financingMessages: messages } : {}),
           ...(planLabel ? { planLabel: planLabel.slice(0, 200) } : {}),
           ...(transactionLabel ? { transactionLabel: transactionLabel.slice(0, 200) } : {}),
           ...(disclosure ? { quebecDisclosure: disclosure.slice(0, 2000) } : {}),

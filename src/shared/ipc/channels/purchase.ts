@@ -72,6 +72,8 @@ const receiptTexts = z.strictObject({
   planLabel: z.string().max(200).optional(),
   transactionLabel: z.string().max(200).optional(),
   quebecDisclosure: z.string().max(2000).optional(),
+  /** Flexiti's fee and rate texts in this section's language. */
+  financingMessages: z.array(z.string().max(1000)).max(20).optional(),
 });
 
 export const receiptSchema = z.strictObject({
