@@ -214,3 +214,14 @@ describe('a new applicant', () => {
     j.secrets.add(String(messages[0]?.pin));
   });
 });
+
+describe("a manager at the customer's Quebec cancellation", () => {
+  it("looks the account up in the customer's language", async () => {
+    await j.signIn(MANAGER);
+    const { flowId, account } = await find(MARIE);
+    sent.length = 0;
+    const preview = await j.ok('accounts.cancelQuebec', { flowId, accountRef: account.accountRef });
+    expect(preview.province).toBe('QC');
+    expect(langsOf('/customers/lookup')).toEqual(['fr']);
+  });
+});

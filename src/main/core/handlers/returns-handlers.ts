@@ -28,6 +28,7 @@ import {
   type OperationReceiptTerminal,
 } from './operation-receipt';
 import { saleView } from './report-handlers';
+import { adoptAccountLanguage } from '../flows/customer-language';
 
 export type ReturnChannel =
   | 'sales.get'
@@ -424,6 +425,8 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
       if (!accountLast4) fail('our_bug', 'account_unreadable');
       // Only a search by name reports the creation date; a lookup by card or number does not.
       if (!account.creationDate) fail('needs_action', 'contract_date_unknown');
+      // The customer's own account is closed: Flexiti answers them in their language.
+      adoptAccountLanguage(flow, account);
       const details = await client.lookupCustomer(flow.context, {
         by: 'account',
         accountNumber: account.accountNumber,
