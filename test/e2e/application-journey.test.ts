@@ -10,18 +10,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { writeBarcodeY4m } from '../fixtures/camera/make-y4m';
 import { renderPdf417Png } from '../fixtures/camera/render-pdf417';
 import { buildLicenceBarcode, type LicencePerson } from '../fixtures/licences/build-aamva';
 import { scannerGaps, typeText } from '../fixtures/wedge/type-as-wedge';
 import { hasChromium, CHROMIUM, launchChromium } from './support/chromium';
-import { saveScreenshot } from './support/screenshots';
-import { expectNoSeriousAxeViolations } from './support/axe';
+import { axeAndScreenshot } from './support/check-screen';
 import { sandboxControl } from './support/sandbox-control';
-import { createFirstManager, continueInDemoMode } from './support/first-run';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { firstStartInDemoMode } from './support/first-run';
+import { useAppUnderTest } from './support/use-app-under-test';
 import { signIn, signOut } from './support/staff';
 
 if (!hasChromium)
@@ -61,16 +60,11 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
   let host: RunningBrowserHost;
   let page: Page;
   let sandboxUrl: string;
-  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
   const control = sandboxControl(() => sandboxUrl);
 
-  /** axe on the current screen (no serious or critical violation), then a screenshot. */
-  async function checkScreen(on: Page, name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(on, name);
-    await saveScreenshot(on, `application-${name}`);
-  }
+  const checkScreen = (on: Page, name: string) => axeAndScreenshot(on, 'application', name);
 
   async function expectNoFullNumbers(on: Page): Promise<void> {
     const text = await on.evaluate(() => document.body.innerText);
@@ -149,21 +143,12 @@ describe.skipIf(!hasChromium)('new applicant journey (Chromium)', () => {
     for (const box of await boxes.all()) await box.check();
   }
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({ problems, failureScreenshot: 'application-failure' });
+  useAppUnderTest({ problems, failureScreenshot: 'application-failure' }, (app) => {
     ({ host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('creates the manager and signs in', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url);
   });
 
   it('reads a licence from the wedge scanner, applies, is approved and can buy', async () => {

@@ -6,58 +6,30 @@
  * screenshots go to test-artifacts/screenshots/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
-import { expectNoSeriousAxeViolations } from './support/axe';
+import { useAppUnderTest } from './support/use-app-under-test';
+import { axeAndScreenshot } from './support/check-screen';
 import { CHROMIUM, hasChromium } from './support/chromium';
-import { continueInDemoMode, createFirstManager } from './support/first-run';
+import { firstStartInDemoMode } from './support/first-run';
+import { nextSms, outbox } from './support/outbox';
 import { sandboxControl } from './support/sandbox-control';
-import { saveScreenshot } from './support/screenshots';
+import { signIn, signOut } from './support/staff';
 
 const MARIE = DEMO.accounts.quebec;
 
 if (!hasChromium)
   console.warn(`e2e customer language skipped: ${CHROMIUM} is not installed on this machine.`);
 
-interface OutboxMessage {
-  channel: string;
-  account_number: number | string;
-  pin: string | number;
-  lang: string;
-  text: string;
-}
-
 describe.skipIf(!hasChromium)('customer language (Chromium)', () => {
   let host: RunningBrowserHost;
   let page: Page;
   let sandboxUrl: string;
-  let app: AppUnderTest | undefined;
   const problems: string[] = [];
   const control = sandboxControl(() => sandboxUrl);
 
-  async function outbox(): Promise<OutboxMessage[]> {
-    return ((await control('GET', '/outbox')) as { messages: OutboxMessage[] }).messages;
-  }
-
-  /** The newest SMS to the account once more than `notBefore` messages exist (the click returns first). */
-  async function nextSms(notBefore: number): Promise<OutboxMessage> {
-    let messages = await outbox();
-    for (let waited = 0; messages.length <= notBefore && waited < 10_000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      messages = await outbox();
-    }
-    expect(messages.length).toBeGreaterThan(notBefore);
-    const sms = messages.find((m) => String(m.account_number) === String(MARIE.accountNumber));
-    if (!sms || sms.channel !== 'sms') throw new Error('no SMS for Marie in the outbox');
-    return sms;
-  }
-
-  async function checkScreen(name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(page, name);
-    await saveScreenshot(page, `customer-language-${name}`);
-  }
+  const checkScreen = (name: string) => axeAndScreenshot(page, 'customer-language', name);
 
   /** The cashier's chrome stays in the terminal's language whatever the customer reads. */
   async function expectStaffChromeInEnglish(): Promise<void> {
@@ -69,27 +41,14 @@ describe.skipIf(!hasChromium)('customer language (Chromium)', () => {
     );
   }
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({ problems, failureScreenshot: 'customer-language-failure' });
+  useAppUnderTest({ problems, failureScreenshot: 'customer-language-failure' }, (app) => {
     ({ host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('creates the manager and signs in on an English terminal', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Employee ID').fill('M100');
-    await page.getByLabel('PIN (4 to 12 digits)').fill('73915824');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url);
+    await signOut(page);
+    await signIn(page);
   });
 
   it('shows a fr-CA customer her plans, disclosure and PIN entry in French; the SMS is French', async () => {
@@ -123,11 +82,11 @@ describe.skipIf(!hasChromium)('customer language (Chromium)', () => {
     await term.getByRole('button').click();
 
     await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
-    const sent = (await outbox()).length;
+    const sent = (await outbox(control)).length;
     await page.getByTestId('verify-sms').click();
     await page.getByRole('heading', { name: 'Demandez le NIP au client' }).waitFor();
     await expect(page.locator('section.pin-entry').getAttribute('lang')).resolves.toBe('fr-CA');
-    const sms = await nextSms(sent);
+    const sms = await nextSms(control, MARIE.accountNumber, sent);
     expect(sms.lang).toBe('fr');
     expect(sms.text).toContain('Votre code de vérification Flexiti');
     await expectStaffChromeInEnglish();
@@ -142,9 +101,9 @@ describe.skipIf(!hasChromium)('customer language (Chromium)', () => {
     await expect(page.locator('section.pin-entry').getAttribute('lang')).resolves.toBe('en-CA');
     await expect(page.getByTestId('customer-language-en').getAttribute('aria-pressed')).resolves.toBe('true');
 
-    const sent = (await outbox()).length;
+    const sent = (await outbox(control)).length;
     await page.getByRole('button', { name: 'Send a new PIN' }).click();
-    const sms = await nextSms(sent);
+    const sms = await nextSms(control, MARIE.accountNumber, sent);
     expect(sms.lang).toBe('en');
     expect(sms.text).toContain('Your Flexiti verification code');
     await checkScreen('pin-en');

@@ -6,15 +6,14 @@
  * axe-core on each screen; screenshots go to test-artifacts/screenshots/environment-*.png.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
 import { hasChromium, CHROMIUM } from './support/chromium';
-import { expectNoSeriousAxeViolations } from './support/axe';
-import { saveScreenshot } from './support/screenshots';
+import { axeAndScreenshot } from './support/check-screen';
 import { sandboxControl } from './support/sandbox-control';
-import { continueInDemoMode, createFirstManager } from './support/first-run';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { firstStartInDemoMode } from './support/first-run';
+import { useAppUnderTest } from './support/use-app-under-test';
 
 const ACCOUNT = String(DEMO.accounts.johnSmith.accountNumber);
 const RESTART_MESSAGE = 'The Flexiti environment was changed. Restart Flexiti In-Store, then try again.';
@@ -27,17 +26,13 @@ interface Stats {
 }
 
 describe.skipIf(!hasChromium)('changing the Flexiti environment while running (Chromium)', () => {
-  let app: AppUnderTest | undefined;
   let host: RunningBrowserHost;
   let page: Page;
   let sandboxUrl: string;
   const problems: string[] = [];
   const control = sandboxControl(() => sandboxUrl);
 
-  async function checkScreen(name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(page, name);
-    await saveScreenshot(page, `environment-${name}`);
-  }
+  const checkScreen = (name: string) => axeAndScreenshot(page, 'environment', name);
 
   async function flexitiRequests(): Promise<number> {
     const stats = (await control('GET', '/stats')) as Stats;
@@ -55,25 +50,15 @@ describe.skipIf(!hasChromium)('changing the Flexiti environment while running (C
     await page.getByTestId('settings-saved').waitFor();
   }
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({
-      core: { allowLive: true },
-      problems,
-      failureScreenshot: 'environment-failure',
-    });
-    ({ host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  useAppUnderTest(
+    { core: { allowLive: true }, problems, failureScreenshot: 'environment-failure' },
+    (app) => {
+      ({ host, page, sandboxUrl } = app);
+    },
+  );
 
   it('saves the change, shows the restart banner, and refuses a lookup in plain words', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url);
     await expect(page.getByTestId('restart-banner').count()).resolves.toBe(0);
 
     await page.getByTestId('nav-settings').click();

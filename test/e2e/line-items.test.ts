@@ -6,14 +6,17 @@
  * axe-core runs on the editor and the confirm step; screenshots go to test-artifacts/screenshots/.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import type { Sender } from '../../src/main/core/handlers/handler-types';
 import { DEMO } from '../../src/sandbox/state/demo-data';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import type { CoreHarness } from '../integration/helpers/core-harness';
+import { useAppUnderTest } from './support/use-app-under-test';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { CHROMIUM, hasChromium } from './support/chromium';
-import { continueInDemoMode, createFirstManager } from './support/first-run';
+import { firstStartInDemoMode } from './support/first-run';
+import { johnSmithCard, searchJohnSmith } from './support/purchase-steps';
+import { nextSmsPin, outbox } from './support/outbox';
 import { sandboxControl } from './support/sandbox-control';
 import { saveScreenshot } from './support/screenshots';
 
@@ -26,7 +29,7 @@ if (!hasChromium) console.warn(`e2e line items skipped: ${CHROMIUM} is not insta
 describe.skipIf(!hasChromium)('line items in the purchase (Chromium)', () => {
   let host: RunningBrowserHost;
   let page: Page;
-  let app: AppUnderTest | undefined;
+  let harness: CoreHarness | undefined;
   let sandboxUrl: string;
   const problems: string[] = [];
   const control = sandboxControl(() => sandboxUrl);
@@ -45,44 +48,16 @@ describe.skipIf(!hasChromium)('line items in the purchase (Chromium)', () => {
       () => document.activeElement?.closest('[data-line-item]')?.querySelector('legend')?.textContent,
     );
 
-  async function smsPin(notBefore: number): Promise<string> {
-    type Outbox = { messages: { channel: string; account_number: number | string; pin: string | number }[] };
-    let { messages } = (await control('GET', '/outbox')) as Outbox;
-    for (let waited = 0; messages.length <= notBefore && waited < 10_000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      ({ messages } = (await control('GET', '/outbox')) as Outbox);
-    }
-    const message = messages.find(
-      (m) => String(m.account_number) === String(JOHN.accountNumber) && m.channel === 'sms',
-    );
-    if (!message) throw new Error('no SMS PIN in the outbox');
-    return String(message.pin);
-  }
+  const smsPin = (notBefore: number) => nextSmsPin(control, JOHN.accountNumber, notBefore);
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({ problems, failureScreenshot: 'line-items-failure' });
-    ({ host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
+  useAppUnderTest({ problems, failureScreenshot: 'line-items-failure' }, (app) => {
+    ({ harness, host, page, sandboxUrl } = app);
   });
 
   it('opens the editor on the amount step and reads the items from the keyboard', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
-    await page.getByLabel('First name').fill('John');
-    await page.getByLabel('Last name').fill('Smith');
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('1900-01-01');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page
-      .getByTestId('account-card')
-      .filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` })
-      .getByTestId('start-purchase')
-      .click();
+    await firstStartInDemoMode(page, host.url);
+    await searchJohnSmith(page);
+    await johnSmithCard(page).getByTestId('start-purchase').click();
     await page.getByRole('heading', { name: 'Purchase amount' }).waitFor();
 
     // Collapsed by default: nothing to fill unless the cashier asks for it.
@@ -166,9 +141,9 @@ describe.skipIf(!hasChromium)('line items in the purchase (Chromium)', () => {
     await page.getByRole('heading', { name: 'Payment plans for $237.49' }).waitFor();
     await page.getByTestId('term-4-12').getByRole('button').click();
     await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
-    const { messages } = (await control('GET', '/outbox')) as { messages: unknown[] };
+    const sent = (await outbox(control)).length;
     await page.getByTestId('verify-sms').click();
-    await page.getByLabel('PIN the customer reads to you').fill(await smsPin(messages.length));
+    await page.getByLabel('PIN the customer reads to you').fill(await smsPin(sent));
     await page.getByRole('button', { name: 'Use this PIN' }).click();
 
     await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
@@ -192,10 +167,10 @@ describe.skipIf(!hasChromium)('line items in the purchase (Chromium)', () => {
     };
     await page.getByRole('heading', { name: 'Purchase approved' }).waitFor();
     const authorizationId = body.value?.authorization.authorizationId;
-    if (!app || !authorizationId) throw new Error(`authorization failed: ${JSON.stringify(body)}`);
+    if (!harness || !authorizationId) throw new Error(`authorization failed: ${JSON.stringify(body)}`);
 
     // The same core the screen uses: the receipt data holds the items as they were sent.
-    const result = await app.harness.core.handle('purchase.receipt', { authorizationId }, HOST);
+    const result = await harness.core.handle('purchase.receipt', { authorizationId }, HOST);
     expect(result).toMatchObject({
       ok: true,
       value: {

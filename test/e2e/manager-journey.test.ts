@@ -10,23 +10,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
 import { tempDataDir, type CoreHarness } from '../integration/helpers/core-harness';
 import { hasChromium, CHROMIUM } from './support/chromium';
 import { saveScreenshot } from './support/screenshots';
-import { expectNoSeriousAxeViolations } from './support/axe';
+import { axeAndScreenshot } from './support/check-screen';
+import { nextSmsPin } from './support/outbox';
 import { sandboxControl } from './support/sandbox-control';
-import { createFirstManager, continueInDemoMode } from './support/first-run';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { DEFAULT_MANAGER, firstStartInDemoMode } from './support/first-run';
+import { startJohnSmithPurchase } from './support/purchase-steps';
+import { useAppUnderTest } from './support/use-app-under-test';
 import { addStaff, switchTo } from './support/staff';
 
 const JOHN = DEMO.accounts.johnSmith;
 /** The sales ledger and audit trail keep the account's last 4 digits. */
 const ACCOUNT_LAST4 = String(JOHN.accountNumber).slice(-4);
 const FULL_NUMBERS = [JOHN.accountNumber, JOHN.vcc].map(String);
-const MANAGER = { employeeId: 'M100', name: 'Mia Manager', pin: '73915824' };
+const MANAGER = DEFAULT_MANAGER;
 const CASHIER = { employeeId: 'C200', name: 'Carl Cashier', pin: '48201967' };
 const SECRET = 'Zq8-never-shown-4417';
 const ORDER = 'ORDER-MGR-7001';
@@ -50,7 +52,6 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
   let sandboxUrl: string;
   let before: Ledger;
   let after: Ledger;
-  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
   const control = sandboxControl(() => sandboxUrl);
@@ -58,22 +59,9 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
   const ledger = async (accountNumber: number) =>
     (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
 
-  async function smsPin(accountNumber: number): Promise<string> {
-    const { messages } = (await control('GET', '/outbox')) as {
-      messages: { channel: string; account_number: number | string; pin: string | number }[];
-    };
-    const message = messages.find(
-      (m) => String(m.account_number) === String(accountNumber) && m.channel === 'sms',
-    );
-    if (!message) throw new Error('no SMS PIN in the outbox');
-    return String(message.pin);
-  }
+  const smsPin = (accountNumber: number) => nextSmsPin(control, accountNumber);
 
-  /** axe on the current screen (no serious or critical violation), then a screenshot. */
-  async function checkScreen(name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(page, name);
-    await saveScreenshot(page, `manager-${name}`);
-  }
+  const checkScreen = (name: string) => axeAndScreenshot(page, 'manager', name);
 
   async function pageText(): Promise<string> {
     return `${await page.evaluate(() => document.body.innerText)}\n${await page.content()}`;
@@ -100,33 +88,29 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
     return readFileSync(path, 'utf8');
   }
 
-  beforeAll(async () => {
-    // IT's provisioning file pins this terminal's location.
-    const dataDir = tempDataDir();
-    const provisioningFile = join(dataDir, 'provisioning.json');
-    writeFileSync(
-      provisioningFile,
-      JSON.stringify({ values: { locationId: 'STORE-002' }, locked: ['locationId'] }),
-    );
-    app = await startAppUnderTest({
-      core: { dataDir, provisioningFile },
-      acceptDownloads: true,
-      problems,
-      failureScreenshot: 'manager-failure',
-    });
-    ({ harness, host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  useAppUnderTest(
+    () => {
+      // IT's provisioning file pins this terminal's location.
+      const dataDir = tempDataDir();
+      const provisioningFile = join(dataDir, 'provisioning.json');
+      writeFileSync(
+        provisioningFile,
+        JSON.stringify({ values: { locationId: 'STORE-002' }, locked: ['locationId'] }),
+      );
+      return {
+        core: { dataDir, provisioningFile },
+        acceptDownloads: true,
+        problems,
+        failureScreenshot: 'manager-failure',
+      };
+    },
+    (app) => {
+      ({ harness, host, page, sandboxUrl } = app);
+    },
+  );
 
   it('creates the manager; a cashier signs in, sees no manager menu and is refused a manager channel', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page, MANAGER);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url, MANAGER);
     await page.getByTestId('manager-nav').waitFor();
 
     await addStaff(harness, { ...CASHIER, role: 'cashier' });
@@ -145,18 +129,7 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
 
   it('the cashier sells $100.00 on plan 4 over 12 months, charged now', async () => {
     before = await ledger(JOHN.accountNumber);
-    await page.getByLabel('First name').fill('John');
-    await page.getByLabel('Last name').fill('Smith');
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('1900-01-01');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    const card = page.getByTestId('account-card').filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` });
-    await card.waitFor();
-    await card.getByTestId('start-purchase').click();
-    await page.getByLabel('Amount in dollars and cents').fill('100.00');
-    await page.getByLabel('Order reference (optional)').fill(ORDER);
-    await page.getByRole('button', { name: 'See the payment plans' }).click();
-    await page.getByTestId('term-4-12').getByRole('button').click();
-    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+    await startJohnSmithPurchase(page, '100.00', ORDER);
     await page.getByTestId('verify-sms').click();
     await page.getByRole('heading', { name: 'Ask the customer for the PIN' }).waitFor();
     await page.getByLabel('PIN the customer reads to you').fill(await smsPin(JOHN.accountNumber));
@@ -459,16 +432,7 @@ describe.skipIf(!hasChromium)('manager journey (Chromium)', () => {
   }, 120_000);
 
   it('shows unfinished payments first at end of day, and settles them with Flexiti', async () => {
-    await page.getByLabel('First name').fill('John');
-    await page.getByLabel('Last name').fill('Smith');
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('1900-01-01');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    const card = page.getByTestId('account-card').filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` });
-    await card.waitFor();
-    await card.getByTestId('start-purchase').click();
-    await page.getByLabel('Amount in dollars and cents').fill('20.00');
-    await page.getByRole('button', { name: 'See the payment plans' }).click();
-    await page.getByTestId('term-4-12').getByRole('button').click();
+    await startJohnSmithPurchase(page, '20.00');
     await page.getByTestId('verify-sms').click();
     // The PIN screen shows once Flexiti has sent the SMS: only then is the newest PIN this one.
     await page.getByRole('heading', { name: 'Ask the customer for the PIN' }).waitFor();

@@ -9,21 +9,21 @@
  * to test-artifacts/screenshots/manager2-*.png.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
 import type { CoreHarness } from '../integration/helpers/core-harness';
 import { hasChromium, CHROMIUM } from './support/chromium';
-import { saveScreenshot } from './support/screenshots';
-import { expectNoSeriousAxeViolations } from './support/axe';
+import { axeAndScreenshot } from './support/check-screen';
 import { sandboxControl } from './support/sandbox-control';
-import { createFirstManager, continueInDemoMode } from './support/first-run';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { DEFAULT_MANAGER, firstStartInDemoMode } from './support/first-run';
+import { startJohnSmithPurchase, verifyJohnSmithByQuestion } from './support/purchase-steps';
+import { useAppUnderTest } from './support/use-app-under-test';
 import { addStaff, signIn, signOut, switchTo } from './support/staff';
 
 const JOHN = DEMO.accounts.johnSmith;
 const LUC = DEMO.accounts.quebecOld;
-const MANAGER = { employeeId: 'M100', name: 'Mia Manager', pin: '73915824' };
+const MANAGER = DEFAULT_MANAGER;
 const CASHIER = { employeeId: 'C200', name: 'Carl Cashier', pin: '48201967' };
 const OTHER_CASHIER = { employeeId: 'C300', name: 'Cora Cashier', pin: '55102938' };
 const ORDER_OVERRIDE = 'ORDER-M2-OVR';
@@ -63,7 +63,6 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
   let sandboxUrl: string;
   /** The terminal's clock runs with the sandbox's: both move together when a test moves time. */
   let clockOffsetMs = 0;
-  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
   const control = sandboxControl(() => sandboxUrl);
@@ -71,37 +70,17 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
   const ledger = async (accountNumber: number) =>
     (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
 
-  /** axe on the current screen (no serious or critical violation), then a screenshot. */
-  async function checkScreen(name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(page, name);
-    await saveScreenshot(page, `manager2-${name}`);
-  }
+  const checkScreen = (name: string) => axeAndScreenshot(page, 'manager2', name);
 
   /** John Smith's card on the lookup screen, then the amount and plan 4 over 12 months. */
   async function startJohnPurchase(amount: string, reference: string): Promise<void> {
     await page.getByTestId('nav-customers').click();
     await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
-    await page.getByLabel('First name').fill('John');
-    await page.getByLabel('Last name').fill('Smith');
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('1900-01-01');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    const card = page.getByTestId('account-card').filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` });
-    await card.waitFor();
-    await card.getByTestId('start-purchase').click();
-    await page.getByLabel('Amount in dollars and cents').fill(amount);
-    await page.getByLabel('Order reference (optional)').fill(reference);
-    await page.getByRole('button', { name: 'See the payment plans' }).click();
-    await page.getByTestId('term-4-12').getByRole('button').click();
-    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
+    await startJohnSmithPurchase(page, amount, reference);
   }
 
   /** The security question (a second SMS to the same customer minutes later may be held back). */
-  async function verifyByQuestion(): Promise<void> {
-    await page.getByTestId('verify-security_question').click();
-    await page.getByLabel('Customer’s answer').fill(JOHN.securityAnswer);
-    await page.getByRole('button', { name: 'Check the answer' }).click();
-    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
-  }
+  const verifyByQuestion = () => verifyJohnSmithByQuestion(page);
 
   /** The approval dialog, filled with someone's id and PIN. */
   async function approveAs(person: { employeeId: string; pin: string }): Promise<void> {
@@ -127,25 +106,15 @@ describe.skipIf(!hasChromium)('manager journeys 2 (Chromium)', () => {
     return found;
   };
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({
-      core: { now: () => Date.now() + clockOffsetMs },
-      problems,
-      failureScreenshot: 'manager2-failure',
-    });
-    ({ harness, host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  useAppUnderTest(
+    { core: { now: () => Date.now() + clockOffsetMs }, problems, failureScreenshot: 'manager2-failure' },
+    (app) => {
+      ({ harness, host, page, sandboxUrl } = app);
+    },
+  );
 
   it('creates the manager and a cashier; the cashier signs in and sees a Returns entry', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page, MANAGER);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url, MANAGER);
 
     await addStaff(harness, { ...CASHIER, role: 'cashier' }, { ...OTHER_CASHIER, role: 'cashier' });
 

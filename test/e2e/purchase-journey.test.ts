@@ -6,15 +6,15 @@
  * test-artifacts/screenshots/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
 import { hasChromium, CHROMIUM } from './support/chromium';
-import { saveScreenshot } from './support/screenshots';
-import { expectNoSeriousAxeViolations } from './support/axe';
+import { axeAndScreenshot } from './support/check-screen';
+import { nextSmsPin, outbox } from './support/outbox';
 import { sandboxControl } from './support/sandbox-control';
-import { createFirstManager, continueInDemoMode } from './support/first-run';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { firstStartInDemoMode } from './support/first-run';
+import { useAppUnderTest } from './support/use-app-under-test';
 import { signIn, signOut } from './support/staff';
 
 const JOHN = DEMO.accounts.johnSmith;
@@ -34,7 +34,6 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
   let host: RunningBrowserHost;
   let page: Page;
   let sandboxUrl: string;
-  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
   const control = sandboxControl(() => sandboxUrl);
@@ -42,33 +41,10 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
   const ledger = async (accountNumber: number) =>
     (await control('GET', `/accounts/${accountNumber}`)) as Ledger;
 
-  /** The newest SMS PIN the sandbox sent for the account: what the customer reads from the phone. */
-  async function smsPin(accountNumber: number, notBefore: number): Promise<string> {
-    type Outbox = { messages: { channel: string; account_number: number | string; pin: string | number }[] };
-    // The click that sends the SMS returns before main's call to Flexiti does: wait for the message.
-    let { messages } = (await control('GET', '/outbox')) as Outbox;
-    for (let waited = 0; messages.length <= notBefore && waited < 10_000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      ({ messages } = (await control('GET', '/outbox')) as Outbox);
-    }
-    expect(messages.length).toBeGreaterThan(notBefore);
-    const message = messages.find(
-      (m) => String(m.account_number) === String(accountNumber) && m.channel === 'sms',
-    );
-    if (!message) throw new Error('no SMS PIN in the outbox');
-    return String(message.pin);
-  }
+  const smsPin = (accountNumber: number, notBefore: number) => nextSmsPin(control, accountNumber, notBefore);
+  const outboxCount = async () => (await outbox(control)).length;
 
-  async function outboxCount(): Promise<number> {
-    const { messages } = (await control('GET', '/outbox')) as { messages: unknown[] };
-    return messages.length;
-  }
-
-  /** axe on the current screen (no serious or critical violation), then a screenshot. */
-  async function checkScreen(name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(page, name);
-    await saveScreenshot(page, `purchase-${name}`);
-  }
+  const checkScreen = (name: string) => axeAndScreenshot(page, 'purchase', name);
 
   async function expectNoFullNumbers(): Promise<void> {
     const text = await page.evaluate(() => document.body.innerText);
@@ -90,21 +66,12 @@ describe.skipIf(!hasChromium)('purchase journey (Chromium)', () => {
   const johnCard = () => page.getByTestId('account-card').filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` });
   const focusedHeading = () => page.evaluate(() => document.activeElement?.tagName);
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({ problems, failureScreenshot: 'purchase-failure' });
+  useAppUnderTest({ problems, failureScreenshot: 'purchase-failure' }, (app) => {
     ({ host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('creates the manager and signs in', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url);
     await signOut(page);
     await signIn(page);
   });

@@ -5,16 +5,17 @@
  * which prints and saves as PDF too. axe-core on each new screen; screenshots go to
  * test-artifacts/screenshots/receipts-*.png.
  */
-import { execFileSync } from 'node:child_process';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { DEMO } from '../../src/sandbox/state/demo-data';
+import { hasPdftotext, pdftotextOf } from '../fixtures/pdftotext';
 import type { CoreHarness } from '../integration/helpers/core-harness';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
-import { expectNoSeriousAxeViolations } from './support/axe';
+import { useAppUnderTest } from './support/use-app-under-test';
+import { axeAndScreenshot } from './support/check-screen';
 import { CHROMIUM, hasChromium } from './support/chromium';
-import { continueInDemoMode, createFirstManager, DEFAULT_MANAGER } from './support/first-run';
+import { DEFAULT_MANAGER, firstStartInDemoMode } from './support/first-run';
+import { startJohnSmithPurchase, verifyJohnSmithByQuestion } from './support/purchase-steps';
 import { sandboxControl } from './support/sandbox-control';
 import { saveScreenshot } from './support/screenshots';
 
@@ -22,25 +23,13 @@ const JOHN = DEMO.accounts.johnSmith;
 const FULL_NUMBERS = [JOHN.accountNumber, JOHN.vcc].map(String);
 const ORDER = 'ORDER-RCPT-1';
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const pdftotext = hasPdftotext();
+const pdftotext = hasPdftotext;
 if (!hasChromium) console.warn(`e2e receipts skipped: ${CHROMIUM} is not installed on this machine.`);
 if (!pdftotext) console.warn('e2e receipts skipped: pdftotext is absent (apt-get install poppler-utils).');
 
 /** What pdftotext reads in the PDF, no-break spaces as plain spaces. */
 async function pdfText(download: Download): Promise<string> {
-  const path = await download.path();
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(
-    /[\u00a0\u202f]/g,
-    ' ',
-  );
+  return pdftotextOf(await download.path());
 }
 
 interface Ledger {
@@ -57,16 +46,12 @@ describe.skipIf(!hasChromium || !pdftotext)('receipts (Chromium)', () => {
   let host: RunningBrowserHost;
   let page: Page;
   let sandboxUrl: string;
-  let app: AppUnderTest | undefined;
   let authorizationId = '';
   const problems: string[] = [];
   const control = sandboxControl(() => sandboxUrl);
   const ledger = async () => (await control('GET', `/accounts/${JOHN.accountNumber}`)) as Ledger;
 
-  async function checkScreen(name: string): Promise<void> {
-    await expectNoSeriousAxeViolations(page, name);
-    await saveScreenshot(page, `receipts-${name}`);
-  }
+  const checkScreen = (name: string) => axeAndScreenshot(page, 'receipts', name);
 
   async function expectNoFullNumbers(text: string): Promise<void> {
     const html = await page.content();
@@ -93,21 +78,12 @@ describe.skipIf(!hasChromium || !pdftotext)('receipts (Chromium)', () => {
     return download;
   }
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({ problems, failureScreenshot: 'receipts-failure', acceptDownloads: true });
+  useAppUnderTest({ problems, failureScreenshot: 'receipts-failure', acceptDownloads: true }, (app) => {
     ({ harness, host, page, sandboxUrl } = app);
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('sets up the terminal for bilingual receipts', async () => {
-    await page.goto(host.url);
-    await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
-    await createFirstManager(page);
-    await continueInDemoMode(page);
-    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    await firstStartInDemoMode(page, host.url);
     const updated = await harness.core.handle(
       'settings.update',
       { patch: { receipt: { format: 'bilingual' } } },
@@ -117,22 +93,8 @@ describe.skipIf(!hasChromium || !pdftotext)('receipts (Chromium)', () => {
   });
 
   it('saves a purchase receipt as PDF, in both languages with the masked card, and prints it alone', async () => {
-    await page.getByLabel('First name').fill('John');
-    await page.getByLabel('Last name').fill('Smith');
-    await page.getByLabel('Date of birth (YYYY-MM-DD)').fill('1900-01-01');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    const card = page.getByTestId('account-card').filter({ hasText: `•••• ${JOHN.vcc.slice(-4)}` });
-    await card.waitFor();
-    await card.getByTestId('start-purchase').click();
-    await page.getByLabel('Amount in dollars and cents').fill('300.00');
-    await page.getByLabel('Order reference (optional)').fill(ORDER);
-    await page.getByRole('button', { name: 'See the payment plans' }).click();
-    await page.getByTestId('term-4-12').getByRole('button').click();
-    await page.getByRole('heading', { name: 'Verify the customer' }).waitFor();
-    await page.getByTestId('verify-security_question').click();
-    await page.getByLabel('Customer’s answer').fill(JOHN.securityAnswer);
-    await page.getByRole('button', { name: 'Check the answer' }).click();
-    await page.getByRole('heading', { name: 'Confirm the purchase' }).waitFor();
+    await startJohnSmithPurchase(page, '300.00', ORDER);
+    await verifyJohnSmithByQuestion(page);
     await page.getByTestId('authorize').click();
     await page.getByRole('heading', { name: 'Purchase approved' }).waitFor();
     await page.getByRole('button', { name: 'Show the receipt' }).click();

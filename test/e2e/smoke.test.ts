@@ -4,12 +4,12 @@
  * to French. Screenshots go to test-artifacts/screenshots/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../src/main/browser-host/browser-host';
 import { hasChromium, CHROMIUM } from './support/chromium';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstManager, continueInDemoMode } from './support/first-run';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { useAppUnderTest } from './support/use-app-under-test';
 import { signOut } from './support/staff';
 
 if (!hasChromium) console.warn(`e2e smoke skipped: ${CHROMIUM} is not installed on this machine.`);
@@ -17,22 +17,19 @@ if (!hasChromium) console.warn(`e2e smoke skipped: ${CHROMIUM} is not installed 
 describe.skipIf(!hasChromium)('browser host smoke (Chromium)', () => {
   let host: RunningBrowserHost;
   let page: Page;
-  let app: AppUnderTest | undefined;
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    app = await startAppUnderTest({
+  useAppUnderTest(
+    {
       viewport: { width: 1280, height: 800 },
       bypassCSP: false,
       problems,
       failureScreenshot: 'smoke-failure',
-    });
-    ({ host, page } = app);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+    },
+    (app) => {
+      ({ host, page } = app);
+    },
+  );
 
   it('creates the first manager, signs in, finds John Smith, and speaks French', async () => {
     await page.goto(host.url);

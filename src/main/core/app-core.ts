@@ -21,6 +21,7 @@ import { createJournalHandlers } from './handlers/journal-handlers';
 import { createJourneyHandlers } from './handlers/journey-handlers';
 import { createSessionHandlers } from './handlers/session-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
+import { terminalFacts } from './handlers/terminal-facts';
 import { Journal } from './journal/journal';
 import { createLogger, type Logger } from './logging/logger';
 import { Session } from './session/session';
@@ -302,16 +303,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         audit,
         flows,
         journal: () => journal,
-        terminal: () => {
-          const current = settings.get();
-          return {
-            locationId: current.locationId,
-            registerId: current.registerId,
-            storeProvince: current.storeProvince,
-            receiptFormat: current.receipt.format,
-            language: current.language,
-          };
-        },
+        terminal: () => terminalFacts(settings.get()),
         logger,
         ...(options.now ? { now: options.now } : {}),
       }),

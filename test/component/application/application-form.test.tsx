@@ -195,9 +195,7 @@ describe('Credit application form', () => {
 
     const postal = r.t('application.field.postalCode');
     expect(problemOf(postal)).toBe(r.t('application.problem.postalProvince'));
-    expect(screen.getByTestId('form-problems').textContent).toBe(
-      r.t('application.form.problems', { count: '1' }),
-    );
+    expect(screen.getByTestId('form-problems').textContent).toBe(r.t('application.form.problemOne'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(postal)));
     await expectNoSeriousAxeViolations('application form with a problem');
     expect(r.pos.calls('application.terms')).toEqual([]);

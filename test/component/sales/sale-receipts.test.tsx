@@ -9,7 +9,7 @@ import type { ResponseOf } from '../../../src/shared/ipc/contract';
 import type { OperationReceipt, SaleDetail } from '../../../src/shared/ipc/channels/returns';
 import { SaleActions } from '../../../src/renderer/screens/sales/SaleActions';
 import { expectNoSeriousAxeViolations } from '../support/axe';
-import { createFakePos } from '../support/fake-pos';
+import { createFakePos, type FakePos } from '../support/fake-pos';
 import { renderScreen } from '../support/render-screen';
 
 const AUTHORIZATION = '8812345';
@@ -87,6 +87,19 @@ function fakeFor(detail: SaleDetail, where: Partial<ResponseOf<'app.status'>> = 
     .on('sales.get', { sale: detail, refreshed: true });
 }
 
+/** The sale screen on a fake that releases it all, the release confirmed: its receipt panel shown. */
+async function releaseFromSaleScreen(pos: FakePos) {
+  pos.on('authorizations.release', {
+    releasedCents: 30_000,
+    sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
+    receipt: receipt({ kind: 'release' }),
+  });
+  const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
+  await r.user.click(await screen.findByTestId('release-confirm'));
+  const panel = await screen.findByTestId('operation-receipt');
+  return { r, panel };
+}
+
 const { createObjectURL, revokeObjectURL } = URL;
 afterEach(() => {
   vi.restoreAllMocks();
@@ -96,15 +109,7 @@ afterEach(() => {
 
 describe('customer receipts on the sale screen', () => {
   it('shows the release receipt after the release form has gone, focused, in both languages', async () => {
-    const pos = fakeFor(sale()).on('authorizations.release', {
-      releasedCents: 30_000,
-      sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
-      receipt: receipt({ kind: 'release' }),
-    });
-    const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
-    await r.user.click(await screen.findByTestId('release-confirm'));
-
-    const panel = await screen.findByTestId('operation-receipt');
+    const { r, panel } = await releaseFromSaleScreen(fakeFor(sale()));
     // Nothing is held any more: the form is gone, the receipt stays.
     expect(screen.queryByTestId('release-form')).toBeNull();
     const sections = within(panel).getByTestId('receipt').querySelectorAll('section');
@@ -147,14 +152,7 @@ describe('customer receipts on the sale screen', () => {
   });
 
   it('saves the receipt as a PDF named after the authorization, and says so plainly when it cannot', async () => {
-    const pos = fakeFor(sale()).on('authorizations.release', {
-      releasedCents: 30_000,
-      sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
-      receipt: receipt({ kind: 'release' }),
-    });
-    const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
-    await r.user.click(await screen.findByTestId('release-confirm'));
-    const panel = await screen.findByTestId('operation-receipt');
+    const { r, panel } = await releaseFromSaleScreen(fakeFor(sale()));
 
     const blobs: Blob[] = [];
     const names: string[] = [];
@@ -184,19 +182,11 @@ describe('customer receipts on the sale screen', () => {
   });
 
   it('marks a training receipt as not real, and a production one not at all', async () => {
-    const answer = {
-      releasedCents: 30_000,
-      sale: sale({ state: 'closed', releasedCents: 30_000, remainingToCaptureCents: 0 }),
-      receipt: receipt({ kind: 'release' }),
-    } as const;
     for (const [environment, marked] of [
       ['training', true],
       ['production', false],
     ] as const) {
-      const pos = fakeFor(sale(), { mode: 'live', environment }).on('authorizations.release', answer);
-      const r = renderScreen(<SaleActions authorizationId={AUTHORIZATION} />, { pos });
-      await r.user.click(await screen.findByTestId('release-confirm'));
-      const panel = await screen.findByTestId('operation-receipt');
+      const { r, panel } = await releaseFromSaleScreen(fakeFor(sale(), { mode: 'live', environment }));
       await waitFor(() => expect(panel.textContent?.includes('DEMO: not a real transaction')).toBe(marked));
       r.unmount();
     }

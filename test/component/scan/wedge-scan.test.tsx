@@ -23,6 +23,19 @@ function journeyPos(): FakePos {
     .on('flow.setCustomerLanguage', ({ language }) => ({ language }));
 }
 
+/** The scan screen alone, its callbacks unused: what the wedge does before anything is chosen. */
+function renderScanScreen(pos: FakePos) {
+  return renderScreen(
+    <ScanScreen
+      flowId={newFlow().flowId}
+      onScanned={() => undefined}
+      onManual={() => undefined}
+      onCancel={() => undefined}
+    />,
+    { pos },
+  );
+}
+
 function renderJourney(pos: FakePos, locale: 'en' | 'fr' = 'en') {
   return renderScreen(
     <ApplicationJourney flow={newFlow()} onPurchase={() => undefined} onExit={() => undefined} />,
@@ -67,15 +80,7 @@ describe('Licence scan with the keyboard-wedge scanner', () => {
 
   it('leaves a person’s typing alone, and a product barcode too', async () => {
     const pos = createFakePos();
-    const r = renderScreen(
-      <ScanScreen
-        flowId={newFlow().flowId}
-        onScanned={() => undefined}
-        onManual={() => undefined}
-        onCancel={() => undefined}
-      />,
-      { pos },
-    );
+    const r = renderScanScreen(pos);
     await screen.findByRole('heading', { level: 1, name: r.t('scan.title') });
 
     const typing = await typeBurst('88 King St E, Hamilton ON', { gap: humanGaps(3) });
@@ -94,15 +99,7 @@ describe('Licence scan with the keyboard-wedge scanner', () => {
 
   it('asks for another scan when the burst stops part-way, without sending anything', async () => {
     const pos = createFakePos();
-    const r = renderScreen(
-      <ScanScreen
-        flowId={newFlow().flowId}
-        onScanned={() => undefined}
-        onManual={() => undefined}
-        onCancel={() => undefined}
-      />,
-      { pos },
-    );
+    const r = renderScanScreen(pos);
     await typeBurst(licenceBarcode().slice(0, 20), { style: 'chords', gap: scannerGaps(8) });
 
     const alert = await screen.findByTestId('wedge-rejected');
@@ -163,15 +160,7 @@ describe('Licence scan with the keyboard-wedge scanner', () => {
 
   it('says plainly when main cannot read the barcode, and stays on the scan screen', async () => {
     const pos = createFakePos().on('application.decodeLicence', decodeLikeMain);
-    const r = renderScreen(
-      <ScanScreen
-        flowId={newFlow().flowId}
-        onScanned={() => undefined}
-        onManual={() => undefined}
-        onCancel={() => undefined}
-      />,
-      { pos },
-    );
+    const r = renderScanScreen(pos);
     // A licence header, then damage the parser cannot make sense of.
     const raw = `${licenceBarcode().slice(0, 40)}${'#'.repeat(80)}`;
     await typeBurst(raw, { style: 'chords', gap: scannerGaps(12) });

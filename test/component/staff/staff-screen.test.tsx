@@ -89,7 +89,7 @@ describe('Staff screen', () => {
 
     // Still an active manager; Camille's row shows no refusal.
     expect(row.getAttribute('data-disabled')).toBe('false');
-    expect(within(row).getByText(r.t('role.manager'))).toBeTruthy();
+    expect(within(row).getByText(r.t('staff.roleName.manager'))).toBeTruthy();
     expect(within(await rowOf('c-100')).queryByRole('alert')).toBeNull();
     await expectNoSeriousAxeViolations('staff, last manager refused');
   });
@@ -103,13 +103,13 @@ describe('Staff screen', () => {
       within(camille).getByRole('button', { name: r.t('staff.makeManager', { id: 'c-100' }) }),
     );
     await waitFor(async () =>
-      expect(within(await rowOf('c-100')).queryByText(r.t('role.manager'))).toBeTruthy(),
+      expect(within(await rowOf('c-100')).queryByText(r.t('staff.roleName.manager'))).toBeTruthy(),
     );
 
     const dana = await rowOf('m-1');
     await r.user.click(within(dana).getByRole('button', { name: r.t('staff.makeCashier', { id: 'm-1' }) }));
     await waitFor(async () =>
-      expect(within(await rowOf('m-1')).queryByText(r.t('role.cashier'))).toBeTruthy(),
+      expect(within(await rowOf('m-1')).queryByText(r.t('staff.roleName.cashier'))).toBeTruthy(),
     );
     expect(within(await rowOf('m-1')).queryByRole('alert')).toBeNull();
     expect(pos.calls('staff.changeRole')).toEqual([

@@ -4,22 +4,14 @@
  * unfinished entries closes only with a reason. Reconciling settles the entries Flexiti knows about.
  */
 import type { InDoubtEntry } from '../../../src/shared/ipc/channels/journal';
-import type { EndOfDayReportView } from '../../../src/shared/ipc/channels/reports';
+import { DAY_METRICS, type EndOfDayReportView } from '../../../src/shared/ipc/channels/reports';
 import { createFakePos, refuse, type FakePos } from './fake-pos';
 
 type Totals = EndOfDayReportView['overall'];
 
 export function totals(cents: Partial<Record<keyof Totals, [count: number, cents: number]>> = {}): Totals {
-  const kinds = [
-    'authorizationsOpened',
-    'authorizationsStillOpen',
-    'captures',
-    'releases',
-    'returns',
-    'refunds',
-  ] as const;
   return Object.fromEntries(
-    kinds.map((kind) => [kind, { count: cents[kind]?.[0] ?? 0, cents: cents[kind]?.[1] ?? 0 }]),
+    DAY_METRICS.map((kind) => [kind, { count: cents[kind]?.[0] ?? 0, cents: cents[kind]?.[1] ?? 0 }]),
   ) as Totals;
 }
 

@@ -22,3 +22,16 @@ export async function createFirstManager(page: Page, manager: FirstManager = DEF
 export async function continueInDemoMode(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue in demo mode' }).click();
 }
+
+/** A fresh terminal: opens the app, creates the first manager, keeps demo mode, lands on the customer search. */
+export async function firstStartInDemoMode(
+  page: Page,
+  url: string,
+  manager: FirstManager = DEFAULT_MANAGER,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'First start: create the manager' }).waitFor();
+  await createFirstManager(page, manager);
+  await continueInDemoMode(page);
+  await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+}

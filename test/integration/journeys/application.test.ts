@@ -3,26 +3,16 @@
  * terms, licence decode (Flexiti, then the local parser when Flexiti fails), approved / pending /
  * declined decisions, and a purchase on the new account with the application's PIN.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
 import type { Applicant } from '../../../src/shared/ipc/channels/application';
 import { FLEXITI_DOC_EXAMPLE, SAMPLES } from '../../fixtures/licences/samples';
-import { CASHIER, Journeys } from './journey-harness';
+import { CASHIER, Journeys, useJourneys } from './journey-harness';
 
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start();
-});
-
-afterAll(async () => {
-  j?.expectNothingLeaked();
-  await j?.stop();
-});
-
-beforeEach(async () => {
-  await j.control('DELETE', '/faults');
-  await j.signIn(CASHIER);
+useJourneys({ expectNothingLeaked: true, eachTest: { clearFaults: true, signIn: CASHIER } }, (started) => {
+  j = started;
 });
 
 const CONSENT = {

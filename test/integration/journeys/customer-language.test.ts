@@ -4,11 +4,10 @@
  * back in French; the cashier's switch holds for the rest of the flow; staff-facing calls keep the
  * terminal's language. The wire is observed (never altered) to read the `lang` each call sent.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
 import type { Applicant } from '../../../src/shared/ipc/channels/application';
-import type { AccountView } from '../../../src/shared/ipc/channels/customers';
-import { CASHIER, JOHN, Journeys, MANAGER, MARIE } from './journey-harness';
+import { CASHIER, type Customer, JOHN, Journeys, MANAGER, MARIE, useJourneys } from './journey-harness';
 
 const MARIE_ACCOUNT = DEMO.accounts.quebec.accountNumber;
 const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
@@ -31,28 +30,22 @@ const observingFetch: typeof fetch = (input, init) => {
 
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start({ fetch: observingFetch });
-});
+useJourneys(
+  {
+    core: { fetch: observingFetch },
+    expectNothingLeaked: true,
+    eachTest: { clearFaults: true, signIn: CASHIER },
+  },
+  (started) => {
+    j = started;
+  },
+);
 
-afterAll(async () => {
-  j?.expectNothingLeaked();
-  await j?.stop();
-});
-
-beforeEach(async () => {
-  await j.control('DELETE', '/faults');
-  await j.signIn(CASHIER);
+beforeEach(() => {
   sent.length = 0;
 });
 
-async function find(person: typeof JOHN): Promise<{ flowId: string; account: AccountView }> {
-  const { flowId } = await j.ok('flow.start', {});
-  const { accounts } = await j.ok('customers.search', { flowId, ...person });
-  const account = accounts.find((a) => a.status === 'normal');
-  if (!account) throw new Error('no normal account');
-  return { flowId, account };
-}
+const find = (customer: Customer) => j.findAccount(customer);
 
 async function latestMessage(accountNumber: number): Promise<SentMessage> {
   const { messages } = (await j.control('GET', '/outbox')) as { messages: SentMessage[] };

@@ -4,10 +4,11 @@
  * every answer for what must never leave main.
  */
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { AppCoreOptions } from '../../../src/main/core/app-core';
 import type { Sender } from '../../../src/main/core/handlers/handler-types';
 import { StaffDirectory } from '../../../src/main/core/staff/staff-directory';
+import type { AccountView } from '../../../src/shared/ipc/channels/customers';
 import { contract, type Channel, type RequestOf, type ResponseOf } from '../../../src/shared/ipc/contract';
 import { ipcResultSchema, type IpcResult } from '../../../src/shared/ipc/result';
 import type { AppError } from '../../../src/shared/app-error';
@@ -26,6 +27,18 @@ export const CASHIER = {
   name: 'Carl Cashier',
   pin: '48201967',
 };
+
+export interface Person {
+  employeeId: string;
+  pin: string;
+}
+
+/** How a customer is searched: name and date of birth. */
+export interface Customer {
+  firstName: string;
+  lastName: string;
+  dob: string;
+}
 
 export interface OutboxMessage {
   channel: string;
@@ -106,7 +119,7 @@ export class Journeys {
     return result.error;
   }
 
-  async signIn(person: { employeeId: string; pin: string }): Promise<void> {
+  async signIn(person: Person): Promise<void> {
     await this.ok('session.signIn', { employeeId: person.employeeId, pin: person.pin });
   }
 
@@ -119,6 +132,56 @@ export class Journeys {
     const text = await response.text();
     if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${text}`);
     return text ? (JSON.parse(text) as unknown) : null;
+  }
+
+  /** A new flow and the customer's account in that status (a normal one unless told). */
+  async findAccount(
+    customer: Customer,
+    status: AccountView['status'] = 'normal',
+  ): Promise<{ flowId: string; account: AccountView }> {
+    const { flowId } = await this.ok('flow.start', {});
+    const { accounts } = await this.ok('customers.search', { flowId, ...customer });
+    const account = accounts.find((a) => a.status === status);
+    if (!account) throw new Error(`no ${status} account`);
+    return { flowId, account };
+  }
+
+  /** Flexiti MITester answers the security question and is ready to buy; the answer joins the secrets. */
+  async verifyMiTesterByQuestion(flowId: string, accountRef: string): Promise<void> {
+    this.secrets.add(DEMO.accounts.miTester.securityAnswer);
+    const started = await this.ok('verify.start', {
+      flowId,
+      accountRef,
+      method: 'security_question',
+      answer: DEMO.accounts.miTester.securityAnswer,
+    });
+    expect(started.state).toBe('ready');
+  }
+
+  /** Flexiti MITester, verified by the security question, buys on plan 4 over 3 months. */
+  async buyAsMiTester(amountCents: number, autoCapture: boolean, orderReference: string) {
+    const { flowId, account } = await this.findAccount(MITESTER);
+    await this.verifyMiTesterByQuestion(flowId, account.accountRef);
+    const { authorization } = await this.ok('purchase.authorize', {
+      flowId,
+      accountRef: account.accountRef,
+      amountCents,
+      financing: { kind: 'plan', planId: 4, term: 3 },
+      autoCapture,
+      orderReference,
+    });
+    return authorization;
+  }
+
+  /** John Smith found, verified by SMS and priced for the amount: ready for purchase.authorize. */
+  async readyToBuyAsJohn(amountCents: number): Promise<{ flowId: string; accountRef: string }> {
+    const { flowId, account } = await this.findAccount(JOHN);
+    const accountRef = account.accountRef;
+    await this.ok('verify.start', { flowId, accountRef, method: 'sms' });
+    const pin = await this.latestPin(DEMO.accounts.johnSmith.accountNumber);
+    expect(await this.ok('verify.submitPin', { flowId, accountRef, pin })).toEqual({ state: 'ready' });
+    await this.ok('pricing.calculate', { flowId, accountRef, amountCents });
+    return { flowId, accountRef };
   }
 
   async ledger(accountNumber: number | string): Promise<Ledger> {
@@ -182,6 +245,42 @@ export class Journeys {
   }
 }
 
-export const JOHN = { firstName: 'John', lastName: 'Smith', dob: '1900-01-01' };
-export const MITESTER = { firstName: 'Flexiti', lastName: 'MITester', dob: '1985-03-14' };
-export const MARIE = { firstName: 'Marie', lastName: 'Tremblay', dob: '1988-07-21' };
+export const JOHN: Customer = { firstName: 'John', lastName: 'Smith', dob: '1900-01-01' };
+export const MITESTER: Customer = { firstName: 'Flexiti', lastName: 'MITester', dob: '1985-03-14' };
+export const MARIE: Customer = { firstName: 'Marie', lastName: 'Tremblay', dob: '1988-07-21' };
+
+export interface JourneyHooks {
+  /** Options added to the core (a clock the test moves, an observing fetch, ...). */
+  core?: Partial<AppCoreOptions>;
+  /** Secrets known before the first test (staff PINs) that no answer may contain. */
+  secrets?: readonly string[];
+  /** After the last test: no answer carried a secret. */
+  expectNothingLeaked?: boolean;
+  /** Before each test: the sandbox's faults cleared (when asked) and this person signed in. */
+  eachTest?: { clearFaults: boolean; signIn: Person };
+}
+
+/**
+ * Registers the file's hooks around one Journeys: started before the first test, stopped after the
+ * last (faults cleared first, so the core closes against a healthy Flexiti). `started` hands it over.
+ */
+export function useJourneys(hooks: JourneyHooks, started: (journeys: Journeys) => void): void {
+  let j: Journeys | undefined;
+  beforeAll(async () => {
+    j = await Journeys.start(hooks.core);
+    for (const secret of hooks.secrets ?? []) j.secrets.add(secret);
+    started(j);
+  });
+  afterAll(async () => {
+    if (hooks.expectNothingLeaked) j?.expectNothingLeaked();
+    await j?.control('DELETE', '/faults').catch(() => undefined);
+    await j?.stop();
+  });
+  const eachTest = hooks.eachTest;
+  if (eachTest) {
+    beforeEach(async () => {
+      if (eachTest.clearFaults) await j?.control('DELETE', '/faults');
+      await j?.signIn(eachTest.signIn);
+    });
+  }
+}

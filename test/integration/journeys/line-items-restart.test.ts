@@ -9,12 +9,10 @@ import { createKeychainVault } from '../../../src/main/core/credentials/credenti
 import type { Sender } from '../../../src/main/core/handlers/handler-types';
 import { contract } from '../../../src/shared/ipc/contract';
 import { ipcResultSchema } from '../../../src/shared/ipc/result';
-import { DEMO } from '../../../src/sandbox/state/demo-data';
 import { memoryKeychain, startCore, type CoreHarness } from '../helpers/core-harness';
-import { CASHIER, JOHN, Journeys } from './journey-harness';
+import { CASHIER, Journeys } from './journey-harness';
 
 const IPC: Sender = { kind: 'ipc', trusted: true };
-const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
 // One keychain for both starts: the journal's key and the credentials live there, as on a terminal.
 const vault = createKeychainVault({ keychain: memoryKeychain(), servicePrefix: 'flexiti-in-store-test' });
 
@@ -35,17 +33,7 @@ afterAll(async () => {
 });
 
 /** Looks John Smith up, verifies by SMS and prices the amount: ready to authorize. */
-async function readyToBuy(amountCents: number) {
-  const { flowId } = await j.ok('flow.start', {});
-  const { accounts } = await j.ok('customers.search', { flowId, ...JOHN });
-  const account = accounts.find((a) => a.status === 'normal');
-  if (!account) throw new Error('no normal account for John Smith');
-  await j.ok('verify.start', { flowId, accountRef: account.accountRef, method: 'sms' });
-  const pin = await j.latestPin(JOHN_ACCOUNT);
-  await j.ok('verify.submitPin', { flowId, accountRef: account.accountRef, pin });
-  await j.ok('pricing.calculate', { flowId, accountRef: account.accountRef, amountCents });
-  return { flowId, accountRef: account.accountRef };
-}
+const readyToBuy = (amountCents: number) => j.readyToBuyAsJohn(amountCents);
 
 /** A receipt from the restarted core, checked against the contract. */
 async function receiptAfterRestart(core: CoreHarness, authorizationId: string) {

@@ -3,41 +3,20 @@
  * authorization as sku_data (products, extended prices, register id, totals) and come back on the
  * receipt; a purchase without items sends no sku_data and prints none.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
-import { CASHIER, JOHN, Journeys } from './journey-harness';
+import { CASHIER, Journeys, useJourneys } from './journey-harness';
 
 const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
 
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start();
-});
-
-afterAll(async () => {
-  j?.expectNothingLeaked();
-  await j?.stop();
-});
-
-beforeEach(async () => {
-  await j.signIn(CASHIER);
+useJourneys({ expectNothingLeaked: true, eachTest: { clearFaults: false, signIn: CASHIER } }, (started) => {
+  j = started;
 });
 
 /** Looks John Smith up, verifies by SMS and prices the amount: ready to authorize. */
-async function readyToBuy(amountCents: number) {
-  const { flowId } = await j.ok('flow.start', {});
-  const { accounts } = await j.ok('customers.search', { flowId, ...JOHN });
-  const account = accounts.find((a) => a.status === 'normal');
-  if (!account) throw new Error('no normal account for John Smith');
-  await j.ok('verify.start', { flowId, accountRef: account.accountRef, method: 'sms' });
-  const pin = await j.latestPin(JOHN_ACCOUNT);
-  expect(await j.ok('verify.submitPin', { flowId, accountRef: account.accountRef, pin })).toEqual({
-    state: 'ready',
-  });
-  await j.ok('pricing.calculate', { flowId, accountRef: account.accountRef, amountCents });
-  return { flowId, accountRef: account.accountRef };
-}
+const readyToBuy = (amountCents: number) => j.readyToBuyAsJohn(amountCents);
 
 /** What the sandbox stored for the authorization: the body Flexiti received. */
 function skuDataAtFlexiti(authorizationId: string): unknown {

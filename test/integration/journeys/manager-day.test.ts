@@ -3,21 +3,14 @@
  * while a money operation is in doubt unless the manager gives a reason, recorded once, and only a
  * manager may do it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { businessDateOf, defaultTimeZone } from '../../../src/main/core/sales/business-day';
-import { DEMO } from '../../../src/sandbox/state/demo-data';
-import { CASHIER, Journeys, MANAGER, MITESTER } from './journey-harness';
+import { CASHIER, Journeys, MANAGER, MITESTER, useJourneys } from './journey-harness';
 
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start();
-  for (const pin of [MANAGER.pin, CASHIER.pin]) j.secrets.add(pin);
-});
-
-afterAll(async () => {
-  await j?.control('DELETE', '/faults').catch(() => undefined);
-  await j?.stop();
+useJourneys({ secrets: [MANAGER.pin, CASHIER.pin] }, (started) => {
+  j = started;
 });
 
 describe('day.close', () => {
@@ -26,16 +19,9 @@ describe('day.close', () => {
     await j.signIn(CASHIER);
     expect(await j.error('day.close', { date: today })).toMatchObject({ code: 'role_not_allowed' });
 
-    const { flowId } = await j.ok('flow.start', {});
-    const { accounts } = await j.ok('customers.search', { flowId, ...MITESTER });
-    const accountRef = accounts[0]?.accountRef ?? '';
-    j.secrets.add(DEMO.accounts.miTester.securityAnswer);
-    await j.ok('verify.start', {
-      flowId,
-      accountRef,
-      method: 'security_question',
-      answer: DEMO.accounts.miTester.securityAnswer,
-    });
+    const { flowId, account } = await j.findAccount(MITESTER);
+    const accountRef = account.accountRef;
+    await j.verifyMiTesterByQuestion(flowId, accountRef);
     await j.control('POST', '/faults', {
       method: 'POST',
       path: '**/authorization',

@@ -4,9 +4,9 @@
  * the 100-day rule, release of an open authorization by id, a refund with its reason, the Quebec
  * 2-day cancellation, and the ledger checked against Flexiti's own to the cent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
-import { CASHIER, Journeys, MANAGER, MARIE, MITESTER } from './journey-harness';
+import { CASHIER, Journeys, MANAGER, MARIE, MITESTER, useJourneys } from './journey-harness';
 
 const MI_ACCOUNT = DEMO.accounts.miTester.accountNumber;
 const QC_NEW = DEMO.accounts.quebec.accountNumber;
@@ -22,14 +22,12 @@ let postedBefore = 0;
 const moved = { captured: 0, returned: 0, refunded: 0 };
 const authorizations: string[] = [];
 
-beforeAll(async () => {
-  j = await Journeys.start({ now: () => clock });
-  for (const pin of [MANAGER.pin, CASHIER.pin]) j.secrets.add(pin);
-  postedBefore = (await j.ledger(MI_ACCOUNT)).posted_balance_cents;
+useJourneys({ core: { now: () => clock }, secrets: [MANAGER.pin, CASHIER.pin] }, (started) => {
+  j = started;
 });
 
-afterAll(async () => {
-  await j?.stop();
+beforeAll(async () => {
+  postedBefore = (await j.ledger(MI_ACCOUNT)).posted_balance_cents;
 });
 
 async function flowFor(person: { firstName: string; lastName: string; dob: string }) {
@@ -42,22 +40,7 @@ async function flowFor(person: { firstName: string; lastName: string; dob: strin
 
 /** A promotional purchase on the MI tester account, verified by security question. */
 async function purchase(amountCents: number, autoCapture: boolean, orderReference: string) {
-  const { flowId, accountRef } = await flowFor(MITESTER);
-  j.secrets.add(DEMO.accounts.miTester.securityAnswer);
-  await j.ok('verify.start', {
-    flowId,
-    accountRef,
-    method: 'security_question',
-    answer: DEMO.accounts.miTester.securityAnswer,
-  });
-  const { authorization } = await j.ok('purchase.authorize', {
-    flowId,
-    accountRef,
-    amountCents,
-    financing: { kind: 'plan', planId: 4, term: 3 },
-    autoCapture,
-    orderReference,
-  });
+  const authorization = await j.buyAsMiTester(amountCents, autoCapture, orderReference);
   authorizations.push(authorization.authorizationId);
   if (autoCapture) moved.captured += amountCents;
   return authorization;

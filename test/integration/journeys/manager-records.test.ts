@@ -3,11 +3,11 @@
  * purchases land in the sales ledger and the end-of-day report to the cent of Flexiti's ledger, the
  * audit trail records who did what with an intact chain, and only a manager may read any of it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { businessDateOf, defaultTimeZone } from '../../../src/main/core/sales/business-day';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
 import type { Channel, RequestOf } from '../../../src/shared/ipc/contract';
-import { CASHIER, Journeys, MANAGER, MITESTER } from './journey-harness';
+import { CASHIER, Journeys, MANAGER, MITESTER, useJourneys } from './journey-harness';
 
 const MI_ACCOUNT = DEMO.accounts.miTester.accountNumber;
 const MI_LAST4 = String(MI_ACCOUNT).slice(-4);
@@ -16,32 +16,18 @@ let j: Journeys;
 /** Authorizations this file made, to compare with Flexiti's ledger. */
 const made: { authorizationId: string; employeeId: string }[] = [];
 
-beforeAll(async () => {
-  j = await Journeys.start();
-});
-
-afterAll(async () => {
-  await j?.stop();
+useJourneys({}, (started) => {
+  j = started;
 });
 
 async function miTesterFlow() {
-  const { flowId } = await j.ok('flow.start', {});
-  const { accounts } = await j.ok('customers.search', { flowId, ...MITESTER });
-  const account = accounts.find((a) => a.status === 'normal');
-  if (!account) throw new Error('no normal account');
+  const { flowId, account } = await j.findAccount(MITESTER);
   return { flowId, accountRef: account.accountRef };
 }
 
 async function verifyBySecurityQuestion(flowId: string, accountRef: string): Promise<void> {
   await j.ok('verify.methods', { flowId, accountRef });
-  j.secrets.add(DEMO.accounts.miTester.securityAnswer);
-  const started = await j.ok('verify.start', {
-    flowId,
-    accountRef,
-    method: 'security_question',
-    answer: DEMO.accounts.miTester.securityAnswer,
-  });
-  expect(started.state).toBe('ready');
+  await j.verifyMiTesterByQuestion(flowId, accountRef);
 }
 
 function today(): string {

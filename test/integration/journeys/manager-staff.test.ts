@@ -4,8 +4,8 @@
  * change in the audit trail; approvals rate-limited by the manager's PIN lockout; a merchant
  * override made by a cashier on a manager's approval; and nothing sensitive in any answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASHIER, Journeys, MANAGER, MITESTER } from './journey-harness';
+import { describe, expect, it } from 'vitest';
+import { CASHIER, Journeys, MANAGER, MITESTER, useJourneys } from './journey-harness';
 
 const TRAINEE = { employeeId: 'T100', name: 'Tia Trainee', pin: '64028135' };
 const DEPUTY = { employeeId: 'M300', name: 'Dev Deputy', pin: '90317246' };
@@ -13,14 +13,12 @@ const RELIEF = { employeeId: 'M400', name: 'Rae Relief', pin: '27460391' };
 
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start();
-  for (const person of [MANAGER, CASHIER, TRAINEE, DEPUTY, RELIEF]) j.secrets.add(person.pin);
-});
-
-afterAll(async () => {
-  await j?.stop();
-});
+useJourneys(
+  { secrets: [MANAGER, CASHIER, TRAINEE, DEPUTY, RELIEF].map((person) => person.pin) },
+  (started) => {
+    j = started;
+  },
+);
 
 describe('staff administration', () => {
   it('lists and adds staff, and keeps cashiers out', async () => {

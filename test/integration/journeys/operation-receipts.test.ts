@@ -3,44 +3,19 @@
  * real core and a real sandbox over HTTP: who, where, the account's last 4 digits, the operation
  * and what remains, in the terminal's receipt languages, never the refund's reason.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
-import { CASHIER, Journeys, MANAGER, MITESTER } from './journey-harness';
+import { CASHIER, Journeys, MANAGER, useJourneys } from './journey-harness';
 
 const MI_ACCOUNT = String(DEMO.accounts.miTester.accountNumber);
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start();
-  for (const pin of [MANAGER.pin, CASHIER.pin]) j.secrets.add(pin);
+useJourneys({ secrets: [MANAGER.pin, CASHIER.pin] }, (started) => {
+  j = started;
 });
 
-afterAll(async () => {
-  await j?.stop();
-});
-
-async function purchase(amountCents: number, autoCapture: boolean, orderReference: string) {
-  const { flowId } = await j.ok('flow.start', {});
-  const { accounts } = await j.ok('customers.search', { flowId, ...MITESTER });
-  const accountRef = accounts[0]?.accountRef;
-  if (!accountRef) throw new Error('no account');
-  j.secrets.add(DEMO.accounts.miTester.securityAnswer);
-  await j.ok('verify.start', {
-    flowId,
-    accountRef,
-    method: 'security_question',
-    answer: DEMO.accounts.miTester.securityAnswer,
-  });
-  const { authorization } = await j.ok('purchase.authorize', {
-    flowId,
-    accountRef,
-    amountCents,
-    financing: { kind: 'plan', planId: 4, term: 3 },
-    autoCapture,
-    orderReference,
-  });
-  return authorization;
-}
+const purchase = (amountCents: number, autoCapture: boolean, orderReference: string) =>
+  j.buyAsMiTester(amountCents, autoCapture, orderReference);
 
 describe('receipts after returns, refunds and releases', () => {
   it('gives a partial return its receipt, with the approver and what remains', async () => {

@@ -2,10 +2,9 @@
  * Purchase journeys through the handler table against the real sandbox: look up, verify, price,
  * authorize, capture, release, receipt; declines, wrong PINs, security questions and Flexiti down.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
-import type { AccountView } from '../../../src/shared/ipc/channels/customers';
-import { CASHIER, JOHN, Journeys, MANAGER, MARIE, MITESTER } from './journey-harness';
+import { CASHIER, JOHN, Journeys, MANAGER, MARIE, MITESTER, useJourneys } from './journey-harness';
 
 const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
 const MARIE_ACCOUNT = DEMO.accounts.quebec.accountNumber;
@@ -20,27 +19,11 @@ function equalPayment(amountCents: number, rate: number, term: number): number {
 
 let j: Journeys;
 
-beforeAll(async () => {
-  j = await Journeys.start();
+useJourneys({ expectNothingLeaked: true, eachTest: { clearFaults: true, signIn: CASHIER } }, (started) => {
+  j = started;
 });
 
-afterAll(async () => {
-  j?.expectNothingLeaked();
-  await j?.stop();
-});
-
-beforeEach(async () => {
-  await j.control('DELETE', '/faults');
-  await j.signIn(CASHIER);
-});
-
-async function findAccount(person: typeof JOHN, status: AccountView['status'] = 'normal') {
-  const { flowId } = await j.ok('flow.start', {});
-  const { accounts } = await j.ok('customers.search', { flowId, ...person });
-  const account = accounts.find((a) => a.status === status);
-  if (!account) throw new Error(`no ${status} account`);
-  return { flowId, account };
-}
+const findAccount: Journeys['findAccount'] = (customer, status) => j.findAccount(customer, status);
 
 async function verifyBySms(flowId: string, accountRef: string, accountNumber: number): Promise<string> {
   const started = await j.ok('verify.start', { flowId, accountRef, method: 'sms' });

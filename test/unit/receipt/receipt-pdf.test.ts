@@ -3,7 +3,6 @@
  * and pdftotext reads the same receipt the screen shows (both languages, masked card, amounts in
  * each language's format, the demo marker). Needs pdftotext (poppler-utils, in `setup --test`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,31 +12,21 @@ import { formatCents } from '../../../src/renderer/i18n/i18n';
 import { operationReceiptDocument } from '../../../src/renderer/receipt/operation-receipt-document';
 import { purchaseReceiptDocument } from '../../../src/renderer/receipt/purchase-receipt-document';
 import { receiptFileName, receiptPdf } from '../../../src/renderer/receipt/receipt-pdf';
+import { hasPdftotext, pdftotextOf } from '../../fixtures/pdftotext';
 import { operationReceipt, purchaseReceipt } from './receipt-fixtures';
 
 const MM = 72 / 25.4;
 const dir = mkdtempSync(join(tmpdir(), 'receipt-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const pdftotext = hasPdftotext();
+const pdftotext = hasPdftotext;
 if (!pdftotext) console.warn('PDF text checks skipped: pdftotext is absent (apt-get install poppler-utils).');
 
 /** The PDF's text as pdftotext reads it, with no-break spaces as plain spaces. */
 function textOf(bytes: Uint8Array, name: string): string {
   const file = join(dir, name);
   writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
-    /[\u00a0\u202f]/g,
-    ' ',
-  );
+  return pdftotextOf(file);
 }
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 

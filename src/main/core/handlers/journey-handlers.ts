@@ -15,7 +15,8 @@ import { I18nCache } from '../reference-data/i18n-cache';
 import { createApplicationHandlers } from './application-handlers';
 import type { Handlers } from './handler-types';
 import { createPricingHandlers } from './pricing-handlers';
-import { createPurchaseHandlers, type ReceiptTerminal } from './purchase-handlers';
+import { createPurchaseHandlers } from './purchase-handlers';
+import { terminalFacts, type TerminalSettings } from './terminal-facts';
 import { createVerificationHandlers } from './verification-handlers';
 
 export type JourneyChannel =
@@ -41,13 +42,7 @@ export interface JourneyDeps {
   journal: () => { get(id: string): JournalEntry | undefined };
   /** Settles unfinished journal entries (the composition root's reconcile). */
   settle: () => Promise<unknown>;
-  settings: () => {
-    locationId: string;
-    registerId: string;
-    storeProvince: string;
-    language: 'en' | 'fr';
-    receipt: { format: ReceiptTerminal['receiptFormat'] };
-  };
+  settings: () => TerminalSettings;
   logger: Logger;
   /** The sales ledger's line items of a sale, for a receipt printed after a restart. */
   storedLineItems?: (authorizationId: string) => LineItem[];
@@ -91,15 +86,7 @@ export function createJourneyHandlers(deps: JourneyDeps): JourneyHandlers {
       i18n,
       journal: { get: (id) => deps.journal().get(id) },
       settle: deps.settle,
-      terminal: () => {
-        const current = deps.settings();
-        return {
-          locationId: current.locationId,
-          registerId: current.registerId,
-          storeProvince: current.storeProvince,
-          receiptFormat: current.receipt.format,
-        };
-      },
+      terminal: () => terminalFacts(deps.settings()),
       ...(deps.storedLineItems ? { storedLineItems: deps.storedLineItems } : {}),
       ...now,
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_METRICS } from '../../../shared/ipc/channels/reports';
 import type { JournalEntry } from '../journal/journal-types';
 import { isoUtc } from '../audit/time-input';
 import { businessDayBounds, defaultTimeZone, isValidTimeZone } from './business-day';
@@ -23,14 +24,7 @@ export const endOfDayQuerySchema = z.strictObject({
 });
 export type EndOfDayQuery = z.input<typeof endOfDayQuerySchema>;
 
-export const DAY_METRICS = [
-  'authorizationsOpened',
-  'authorizationsStillOpen',
-  'captures',
-  'releases',
-  'returns',
-  'refunds',
-] as const;
+export { DAY_METRICS };
 export type DayMetric = (typeof DAY_METRICS)[number];
 
 export interface CountAndCents {

@@ -70,7 +70,9 @@ export function ApplicationForm(props: {
     <form onSubmit={next} noValidate aria-label={t('application.form.title')} data-testid="application-form">
       {count > 0 ? (
         <p className="error-notice" role="alert" data-testid="form-problems">
-          {t('application.form.problems', { count: String(count) })}
+          {count === 1
+            ? t('application.form.problemOne')
+            : t('application.form.problems', { count: String(count) })}
         </p>
       ) : null}
       <fieldset>

@@ -10,7 +10,7 @@ export function ApprovedDecision(props: { decision: Approved; onPurchase: () => 
   return (
     <section data-testid="decision-approved" aria-labelledby="approved-title">
       <h2 id="approved-title">{t('application.approved.title')}</h2>
-      <dl>
+      <dl className="facts">
         <dt>{t('application.approved.card')}</dt>
         <dd data-testid="approved-card">{account.cardMasked}</dd>
         {account.creditLimitCents !== undefined ? (

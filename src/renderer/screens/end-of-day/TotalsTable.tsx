@@ -1,19 +1,10 @@
 /** One set of day totals: count and amount of each kind of money operation, in the screen's language. */
 import { TableScroll } from '../../components/TableScroll';
 import type { z } from 'zod';
-import type { dayTotalsSchema } from '../../../shared/ipc/channels/reports';
+import { DAY_METRICS, type dayTotalsSchema } from '../../../shared/ipc/channels/reports';
 import { formatCents, useI18n } from '../../i18n/i18n';
 
 type DayTotals = z.infer<typeof dayTotalsSchema>;
-
-const KINDS = [
-  'authorizationsOpened',
-  'authorizationsStillOpen',
-  'captures',
-  'releases',
-  'returns',
-  'refunds',
-] as const;
 
 export function TotalsTable(props: { caption: string; totals: DayTotals; testId: string }) {
   const { t, locale } = useI18n();
@@ -24,12 +15,16 @@ export function TotalsTable(props: { caption: string; totals: DayTotals; testId:
         <thead>
           <tr>
             <th scope="col">{t('eod.kind')}</th>
-            <th scope="col">{t('eod.count')}</th>
-            <th scope="col">{t('eod.amount')}</th>
+            <th scope="col" className="count">
+              {t('eod.count')}
+            </th>
+            <th scope="col" className="money">
+              {t('eod.amount')}
+            </th>
           </tr>
         </thead>
         <tbody>
-          {KINDS.map((kind) => (
+          {DAY_METRICS.map((kind) => (
             <tr key={kind} data-kind={kind}>
               <th scope="row">{t(`eod.${kind}`)}</th>
               <td className="count">{props.totals[kind].count}</td>

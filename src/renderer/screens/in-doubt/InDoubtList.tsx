@@ -10,11 +10,12 @@ import type { InDoubtEntry } from '../../../shared/ipc/channels/journal';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Progress } from '../../components/Progress';
 import { formatMoment } from '../../format-moment';
-import { formatCents, useI18n } from '../../i18n/i18n';
+import { formatCents, hasMessage, useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, unwrap, usePosMutation } from '../../use-pos-mutation';
 
-export function InDoubtList(props: { onChecked?: () => void }) {
+/** `headingHidden`: the screen's own heading already says "Unfinished payments"; the panel's stays for screen readers. */
+export function InDoubtList(props: { onChecked?: () => void; headingHidden?: boolean }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const [settled, setSettled] = useState<InDoubtEntry[]>([]);
@@ -33,6 +34,12 @@ export function InDoubtList(props: { onChecked?: () => void }) {
     },
   });
 
+  // The journal's operation code in words; an unknown code is shown as is rather than hidden.
+  const opName = (op: string): string => {
+    const key = `inDoubt.op.${op}`;
+    return hasMessage(key) ? t(key) : op;
+  };
+
   const open = list.data?.entries ?? [];
   const rows: { entry: InDoubtEntry; done: boolean }[] = [
     ...open.map((entry) => ({ entry, done: false })),
@@ -41,7 +48,9 @@ export function InDoubtList(props: { onChecked?: () => void }) {
 
   return (
     <section className="panel" aria-labelledby="in-doubt-title" data-testid="in-doubt">
-      <h2 id="in-doubt-title">{t('inDoubt.title')}</h2>
+      <h2 id="in-doubt-title" className={props.headingHidden ? 'visually-hidden' : undefined}>
+        {t('inDoubt.title')}
+      </h2>
       {list.isError ? <ErrorNotice error={appErrorOf(list.error)} /> : null}
       {list.data && open.length === 0 && settled.length === 0 ? (
         <p data-testid="in-doubt-empty">{t('inDoubt.empty')}</p>
@@ -55,7 +64,9 @@ export function InDoubtList(props: { onChecked?: () => void }) {
                 <tr>
                   <th scope="col">{t('inDoubt.what')}</th>
                   <th scope="col">{t('inDoubt.when')}</th>
-                  <th scope="col">{t('inDoubt.amount')}</th>
+                  <th scope="col" className="money">
+                    {t('inDoubt.amount')}
+                  </th>
                   <th scope="col">{t('inDoubt.account')}</th>
                   <th scope="col">{t('inDoubt.reference')}</th>
                   <th scope="col">{t('inDoubt.attempts')}</th>
@@ -65,13 +76,13 @@ export function InDoubtList(props: { onChecked?: () => void }) {
               <tbody>
                 {rows.map(({ entry, done }) => (
                   <tr key={entry.id} data-testid="in-doubt-entry" data-state={done ? 'settled' : entry.state}>
-                    <td>{entry.op}</td>
-                    <td>{formatMoment(entry.createdAt, locale)}</td>
+                    <td>{opName(entry.op)}</td>
+                    <td className="when">{formatMoment(entry.createdAt, locale)}</td>
                     <td className="money">
                       {entry.amountCents === undefined ? '—' : formatCents(entry.amountCents, locale)}
                     </td>
-                    <td>{entry.accountLast4 ? `•••• ${entry.accountLast4}` : '—'}</td>
-                    <td>{entry.reference ?? '—'}</td>
+                    <td className="nowrap">{entry.accountLast4 ? `•••• ${entry.accountLast4}` : '—'}</td>
+                    <td className="reference">{entry.reference ?? '—'}</td>
                     <td>{entry.attempts}</td>
                     <td>{t(done ? 'inDoubt.state.settled' : `inDoubt.state.${entry.state}`)}</td>
                   </tr>

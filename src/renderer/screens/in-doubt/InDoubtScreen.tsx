@@ -8,7 +8,7 @@ export function InDoubtScreen() {
   return (
     <main className="screen" data-screen="in-doubt">
       <ScreenHeading testId="in-doubt-heading">{t('nav.inDoubt')}</ScreenHeading>
-      <InDoubtList />
+      <InDoubtList headingHidden />
     </main>
   );
 }

@@ -30,11 +30,22 @@ export function QuebecCancellation(props: { flowId: string; accountRef: string; 
       {facts ? (
         <>
           <p data-testid="quebec-facts">
+            {/* The dates are kept whole: a line break after a hyphen split them as "2026-" / "11-30". */}
             {t('quebec.facts', {
               last4: facts.accountLast4,
-              contractDate: facts.contractDate,
-              lastDay: facts.lastDay,
-            })}
+              contractDate: '{contractDate}',
+              lastDay: '{lastDay}',
+            })
+              .split(/(\{contractDate\}|\{lastDay\})/)
+              .map((part, index) =>
+                part === '{contractDate}' || part === '{lastDay}' ? (
+                  <span key={index} className="nowrap">
+                    {part === '{contractDate}' ? facts.contractDate : facts.lastDay}
+                  </span>
+                ) : (
+                  part
+                ),
+              )}
           </p>
           {facts.refusal ? (
             <p className="error-notice" role="alert" data-testid="quebec-refusal">

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { PROVINCE_CODES } from '../../../shared/provinces';
+import { PROVINCE_CODES, PROVINCES } from '../../../shared/provinces';
 import type { SettingsView } from '../../../shared/ipc/channels/settings';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -63,7 +63,7 @@ export function SettingsForm(props: {
   justSaved: boolean;
   onSaved: (answer: Answer) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { settings, locked } = props.initial;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [tried, setTried] = useState(false);
@@ -203,7 +203,10 @@ export function SettingsForm(props: {
           value={draft.storeProvince}
           locked={isLocked('storeProvince')}
           onChange={(value) => set('storeProvince', pick(PROVINCE_CODES, value, draft.storeProvince))}
-          options={PROVINCE_CODES.map((code) => ({ value: code, label: code }))}
+          options={PROVINCE_CODES.map((code) => ({
+            value: code,
+            label: locale === 'fr' ? PROVINCES[code].nameFr : PROVINCES[code].nameEn,
+          }))}
         />
       </div>
       <fieldset>

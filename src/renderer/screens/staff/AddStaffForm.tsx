@@ -63,8 +63,8 @@ export function AddStaffForm(props: { onAdded: (staff: StaffView) => void }) {
             value={role}
             onChange={(e) => setRole(e.target.value === 'manager' ? 'manager' : 'cashier')}
           >
-            <option value="cashier">{t('role.cashier')}</option>
-            <option value="manager">{t('role.manager')}</option>
+            <option value="cashier">{t('staff.roleName.cashier')}</option>
+            <option value="manager">{t('staff.roleName.manager')}</option>
           </select>
         </div>
         <Field

@@ -40,7 +40,7 @@ export function StaffRow(props: { person: StaffView; onChanged: () => void }) {
     <tr data-testid="staff-row" data-employee={id} data-disabled={String(person.disabled)}>
       <td>{id}</td>
       <td>{person.name}</td>
-      <td>{t(`role.${person.role}`)}</td>
+      <td>{t(`staff.roleName.${person.role}`)}</td>
       <td>{t(person.disabled ? 'staff.disabled' : 'staff.active')}</td>
       <td>
         <div className="row-actions">

@@ -26,6 +26,9 @@ export const dayTotalsSchema = z.strictObject({
   refunds: countAndCentsSchema,
 });
 
+/** The kinds of money operation a day's totals count, in the order the report shows them. */
+export const DAY_METRICS = dayTotalsSchema.keyof().options;
+
 export const reportInDoubtSchema = z.strictObject({
   journalEntryId: shortText(64),
   op: shortText(20),
