@@ -82,6 +82,8 @@ describe('a fr-CA customer on an English terminal', () => {
     });
     const terms = pricing.plans.flatMap((p) => p.terms);
     expect(terms.length).toBeGreaterThan(0);
+    // Plan names from Flexiti's i18n in her language, not the internal plan_name.
+    expect(pricing.plans.find((p) => p.planId === 4)?.planName).toBe('Versements égaux, intérêt régulier');
     expect(terms.find((t) => t.annualRate)?.annualRate?.description).toBe('Taux annuel en pourcentage');
     const fee = terms.flatMap((t) => t.fees).find((f) => f.description);
     if (fee) expect(fee.description).toBe("Frais d'administration :");
@@ -110,6 +112,7 @@ describe('a fr-CA customer on an English terminal', () => {
     });
     const rate = pricing.plans.flatMap((p) => p.terms).find((t) => t.annualRate)?.annualRate;
     expect(rate?.description).toBe('Annual Percentage Rate');
+    expect(pricing.plans.find((p) => p.planId === 4)?.planName).toBe('Equal Payments, Regular Interest');
     expect(pricing.quebecDisclosure).toMatch(/Quebec residents|Québec residents/i);
     expect(langsOf('/calculate-interest')).toEqual(['en']);
   });

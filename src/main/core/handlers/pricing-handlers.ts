@@ -35,6 +35,14 @@ export function createPricingHandlers(deps: PricingHandlerDeps): Handlers<'prici
         amountCents: request.amountCents,
       });
       const amountCents = pricing.amountCents ?? request.amountCents;
+      // The customer reads the plan's name from Flexiti's i18n in their language (plan_name is its
+      // internal English name), as the receipt does.
+      const lang = flowCustomerLanguage(flow);
+      const labels = new Map<number, string>();
+      for (const plan of pricing.promotionalPlans.slice(0, 50)) {
+        const label = await i18n.textOrUndefined(lang, ['plan_ids', String(plan.planId)]);
+        if (label) labels.set(plan.planId, label);
+      }
       const plans: PlanView[] = pricing.promotionalPlans
         .filter((plan) => Number.isInteger(plan.planId) && plan.planId > 0 && plan.planId <= 999)
         .slice(0, 50)
@@ -46,7 +54,8 @@ export function createPricingHandlers(deps: PricingHandlerDeps): Handlers<'prici
               .filter((term) => term !== null)
               .slice(0, 50),
           };
-          if (plan.planName) view.planName = plan.planName.slice(0, 200);
+          const name = labels.get(plan.planId) ?? plan.planName;
+          if (name) view.planName = name.slice(0, 200);
           return view;
         });
 
@@ -82,7 +91,6 @@ export function createPricingHandlers(deps: PricingHandlerDeps): Handlers<'prici
         const fromRate = pricing.promotionalPlans
           .flatMap((plan) => plan.terms)
           .find((term) => term.rate?.message)?.rate?.message;
-        const lang = flowCustomerLanguage(flow);
         const disclosure = fromRate ?? (await i18n.textOrUndefined(lang, ['qcpa_disclosure']));
         if (disclosure) answer.quebecDisclosure = disclosure.slice(0, 2000);
       }
