@@ -363,6 +363,7 @@ export const en = {
   'eod.register': 'Register ID (empty: all registers)',
   'eod.show': 'Show the totals',
   'eod.inDoubtFirst': 'Settle these unfinished payments first: the totals cannot be trusted until they are.',
+  'eod.inDoubtSettled': 'Every unfinished payment is settled: the totals below include what Flexiti applied.',
   'eod.overall': 'Totals',
   'eod.byEmployee': 'By employee',
   'eod.byPlan': 'By plan',

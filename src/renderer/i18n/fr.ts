@@ -376,6 +376,8 @@ export const fr: Catalogue = {
   'eod.show': 'Afficher les totaux',
   'eod.inDoubtFirst':
     'Réglez d’abord ces paiements inachevés : les totaux ne sont pas fiables tant qu’ils ne le sont pas.',
+  'eod.inDoubtSettled':
+    'Tous les paiements inachevés sont réglés : les totaux ci-dessous incluent ce que Flexiti a appliqué.',
   'eod.overall': 'Totaux',
   'eod.byEmployee': 'Par employé',
   'eod.byPlan': 'Par plan',

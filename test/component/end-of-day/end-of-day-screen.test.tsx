@@ -29,6 +29,18 @@ describe('End of day', () => {
     await expectNoSeriousAxeViolations('end of day, close refused');
   });
 
+  it('says so once every unfinished payment is settled, and keeps the list to show what became of each', async () => {
+    const ledger = dayLedger({ inDoubt: ENTRIES });
+    for (const entry of ENTRIES) ledger.settleAtNextCheck.add(entry.id);
+    const r = renderScreen(<EndOfDayScreen />, { pos: ledger.pos });
+
+    const attention = await screen.findByTestId('eod-in-doubt');
+    await r.user.click(within(attention).getByRole('button', { name: r.t('inDoubt.check') }));
+
+    await waitFor(() => expect(attention.textContent).toContain(r.t('eod.inDoubtSettled')));
+    expect(attention.textContent).not.toContain(r.t('eod.inDoubtFirst'));
+  });
+
   it('closes with unfinished payments once the manager gives a reason, and shows who closed it', async () => {
     const ledger = dayLedger({ inDoubt: ENTRIES });
     const r = renderScreen(<EndOfDayScreen />, { pos: ledger.pos });

@@ -84,7 +84,7 @@ export function EndOfDayScreen() {
           {showInDoubt ? (
             <div className="attention" data-testid="eod-in-doubt">
               <p>
-                <strong>{t('eod.inDoubtFirst')}</strong>
+                <strong>{data.inDoubt.length > 0 ? t('eod.inDoubtFirst') : t('eod.inDoubtSettled')}</strong>
               </p>
               <InDoubtList onChecked={() => void report.refetch()} />
             </div>
