@@ -3,7 +3,7 @@
  * Demo banner is on every screen in demo mode. The language can be switched at any time.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { DemoBanner } from './components/DemoBanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { RestartBanner } from './components/RestartBanner';
@@ -11,14 +11,18 @@ import { CashierNav } from './components/CashierNav';
 import { ManagerNav, type ManagerView } from './components/ManagerNav';
 import { I18nProvider, translator, type Locale } from './i18n/i18n';
 import { pos } from './pos-api';
+import type { Flow } from './screens/lookup/LookupScreen';
 import { FirstRunScreen } from './screens/setup/FirstRunScreen';
-import { ApplicationJourney } from './screens/application/ApplicationJourney';
-import { LookupScreen, type Flow } from './screens/lookup/LookupScreen';
-import { PurchaseJourney } from './screens/purchase/PurchaseJourney';
+import {
+  ApplicationJourney,
+  LookupScreen,
+  ManagerScreen,
+  PurchaseJourney,
+  QuebecCancellation,
+  preloadScreens,
+} from './lazy-screens';
 import type { PurchaseCustomer } from './screens/purchase/purchase-types';
 import { SignInScreen } from './screens/sign-in/SignInScreen';
-import { ManagerScreen } from './screens/manager-screen';
-import { QuebecCancellation } from './screens/sales/QuebecCancellation';
 import { appErrorOf, unwrap } from './use-pos-mutation';
 
 export function App() {
@@ -71,6 +75,14 @@ export function App() {
     // Back from a purchase: the kept lookup screen takes the focus again.
     if (!purchase && !application && !quebec) lookupArea.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [purchase, application, quebec]);
+
+  const firstScreenUp = status.data !== undefined && session.data !== undefined;
+  useEffect(() => {
+    // Once the first screen is up and settled, the later ones are fetched in the background.
+    if (!firstScreenUp) return;
+    const timer = setTimeout(preloadScreens, 1_500);
+    return () => clearTimeout(timer);
+  }, [firstScreenUp]);
 
   let body;
   if (status.isError || session.isError) {
@@ -182,7 +194,7 @@ export function App() {
             </button>
           ) : null}
         </header>
-        {body}
+        <Suspense fallback={<main className="screen narrow">{t('app.loading')}</main>}>{body}</Suspense>
       </div>
     </I18nProvider>
   );
