@@ -82,7 +82,10 @@ export function EndOfDayScreen() {
       {data ? (
         <>
           {showInDoubt ? (
-            <div className="attention" data-testid="eod-in-doubt">
+            <div
+              className={data.inDoubt.length > 0 ? 'attention' : 'attention resolved'}
+              data-testid="eod-in-doubt"
+            >
               <p>
                 <strong>{data.inDoubt.length > 0 ? t('eod.inDoubtFirst') : t('eod.inDoubtSettled')}</strong>
               </p>
