@@ -1,28 +1,11 @@
 import { z } from 'zod';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/ipc/channels/reports';
 import { MAX_CENTS } from '../../../shared/money';
 import { maskCardLikeRuns, sensitiveValueReason } from './sensitive-text';
 import { timeInputSchema } from './time-input';
 
-/** Every kind of event the audit trail records; closed on purpose so reports can rely on it. */
-export const AUDIT_ACTIONS = [
-  'sign_in',
-  'sign_out',
-  'customer_lookup',
-  'verify_method',
-  'application_submitted',
-  'application_decision',
-  'authorization',
-  'capture',
-  'release',
-  'return',
-  'refund',
-  'account_close',
-  'settings_change',
-  'manager_approval',
-  'reconciliation',
-  'day_close',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// Closed on purpose so reports can rely on it; declared once with the channel that reports it.
+export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/ipc/channels/reports';
 
 /** `system` is the app itself (start-up reconciliation), never a signed-in person. */
 export const AUDIT_ROLES = ['cashier', 'manager', 'system'] as const;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { DateRangeEmployeeFilters } from '../../components/DateRangeEmployeeFilters';
 import { useI18n } from '../../i18n/i18n';
-import { AUDIT_ACTIONS } from './audit-actions';
+import { AUDIT_ACTIONS } from '../../../shared/ipc/channels/reports';
 
 export type AuditFilter = RequestOf<'audit.csv'>;
 

@@ -135,7 +135,8 @@ export const saleViewSchema = z.strictObject({
 });
 export type SaleView = z.infer<typeof saleViewSchema>;
 
-const auditActionSchema = z.enum([
+/** Every kind of event the audit trail records, in the order the viewer's filter lists them. */
+export const AUDIT_ACTIONS = [
   'sign_in',
   'sign_out',
   'customer_lookup',
@@ -152,7 +153,10 @@ const auditActionSchema = z.enum([
   'manager_approval',
   'reconciliation',
   'day_close',
-]);
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+const auditActionSchema = z.enum(AUDIT_ACTIONS);
 
 export const auditRowViewSchema = z.strictObject({
   seq: z.number().int().min(1),
