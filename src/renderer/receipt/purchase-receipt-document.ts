@@ -5,6 +5,7 @@
 import type { Receipt } from '../../shared/ipc/channels/purchase';
 import { formatCents, translator, type Locale } from '../i18n/i18n';
 import { formatRate } from '../screens/purchase/format-rate';
+import { financingMessages } from '../../shared/financing-messages';
 import {
   formatReceiptTime,
   rowCollector,
@@ -73,10 +74,7 @@ function section(receipt: Receipt, language: Locale, demo: boolean): ReceiptDocu
   add('reference', t('receipt.reference'), receipt.referenceId);
 
   // This language's texts from Flexiti when main could ask for them, else the ones the sale came with.
-  const notes = texts?.financingMessages
-    ? [...texts.financingMessages]
-    : financing.fees.flatMap((fee) => (fee.message ? [fee.message] : []));
-  if (!texts?.financingMessages && financing.annualRate?.message) notes.push(financing.annualRate.message);
+  const notes = [...(texts?.financingMessages ?? financingMessages(financing))];
   // A Quebec account's rate text is the disclosure itself: print it once.
   if (texts?.quebecDisclosure && !notes.includes(texts.quebecDisclosure)) notes.push(texts.quebecDisclosure);
 

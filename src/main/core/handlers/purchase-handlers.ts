@@ -25,6 +25,7 @@ import { staffFacing } from '../flows/customer-language';
 import { accountOf, employeeOf, factsOf, flowCustomerLanguage, type LookupSource } from './journey-context';
 import { receiptLanguages, type ReceiptFormat } from './receipt-languages';
 import { skuDataOf, type LineItem } from '../flows/sku-data';
+import { financingMessages } from '../../../shared/financing-messages';
 
 export interface PurchaseService extends LookupSource {
   newFlow(): FlowContext;
@@ -144,13 +145,19 @@ export function createPurchaseHandlers(
    * for its own, so a French section never carries an English sentence. Undefined when Flexiti can't
    * be asked; the receipt then prints the texts it already has.
    */
-  async function financingMessagesIn(record: PurchaseRecord, language: 'en' | 'fr') {
+  async function financingMessagesIn(
+    record: PurchaseRecord,
+    language: 'en' | 'fr',
+    view: ReturnType<typeof authorizationView>,
+  ) {
+    const clip = (messages: string[]) => messages.slice(0, 20).map((message) => message.slice(0, 1000));
+    // The view was just fetched in the flow's language: no second call for that section.
+    if (record.flow.lang === language) return clip(financingMessages(view.financing));
     try {
       const fresh = await client.getAuthorization({ ...record.flow, lang: language }, record.authorizationId);
-      const { financing } = authorizationView(fresh, { cardEndingIn: record.cardEndingIn });
-      const messages = financing.fees.flatMap((fee) => (fee.message ? [fee.message] : []));
-      if (financing.annualRate?.message) messages.push(financing.annualRate.message);
-      return messages.slice(0, 20).map((message) => message.slice(0, 1000));
+      return clip(
+        financingMessages(authorizationView(fresh, { cardEndingIn: record.cardEndingIn }).financing),
+      );
     } catch {
       return undefined;
     }
@@ -359,7 +366,7 @@ export function createPurchaseHandlers(
           authorization.financing.kind === 'regular' ? 'regular_purchase' : 'promotional_purchase',
         ]);
         const disclosure = quebec ? await i18n.textOrUndefined(language, ['qcpa_disclosure']) : undefined;
-        const messages = await financingMessagesIn(record, language);
+        const messages = await financingMessagesIn(record, language, authorization);
         texts.push({
           language,
           ...(messages ? { financingMessages: messages } : {}),

@@ -50,6 +50,7 @@ export const financingViewSchema = z.strictObject({
   annualRate: rateViewSchema.optional(),
   fees: z.array(feeViewSchema).max(20),
 });
+export type FinancingView = z.infer<typeof financingViewSchema>;
 
 export const authorizationViewSchema = z.strictObject({
   authorizationId: flexitiIdSchema,
