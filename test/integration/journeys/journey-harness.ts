@@ -223,8 +223,11 @@ export class Journeys {
       'referenceId',
       'orderReference',
     ]);
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const strip = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(strip);
+      // Random UUIDs (journal entry ids) may hold 9 digits in a row by chance; they are not numbers.
+      if (typeof value === 'string' && UUID.test(value)) return '[uuid]';
       if (value === null || typeof value !== 'object') return value;
       const out: Record<string, unknown> = {};
       for (const [key, inner] of Object.entries(value)) out[key] = ID_KEYS.has(key) ? '[id]' : strip(inner);
