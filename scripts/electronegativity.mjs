@@ -10,17 +10,35 @@ const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.j
 const reviewed = JSON.parse(readFileSync('scripts/electronegativity-reviewed.json', 'utf8')).reviewed;
 const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const out = join(dir, 'findings.csv');
+// Run offline: the tool's own release-list and translation fetches would make the verdict depend on
+// the network. Its available-security-fixes check needs that list, so it is skipped; Electron is pinned
+// and its upgrades are deliberate.
 const run = spawnSync(
-  'npx',
-  ['electronegativity', '-i', 'src', '-e', electronVersion, '-o', out, '-r', '-v', 'false'],
-  { encoding: 'utf8' },
+  process.execPath,
+  [
+    '--require',
+    './scripts/offline-network.cjs',
+    'node_modules/@doyensec/electronegativity/dist/index.js',
+    '-i',
+    'src',
+    '-e',
+    electronVersion,
+    '-x',
+    'AvailableSecurityFixesGlobalCheck',
+    '-o',
+    out,
+    '-r',
+    '-v',
+    'false',
+  ],
+  { encoding: 'utf8', timeout: 180_000, env: { ...process.env, LANG: 'en-US' } },
 );
 let csv = '';
 try {
   csv = readFileSync(out, 'utf8');
 } catch {
-  console.error(run.stdout, run.stderr);
-  console.error('electronegativity produced no report');
+  console.error(run.stdout, run.stderr, run.error ?? '');
+  console.error(`electronegativity produced no report (exit ${run.status}, signal ${run.signal})`);
   process.exit(1);
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -63,6 +81,7 @@ const blocking = findings.filter(
     (f.severity === 'HIGH' || f.severity === 'MEDIUM') &&
     !reviewed.some((r) => r.issue === f.issue && f.file.endsWith(r.file)),
 );
+if (blocking.length > 0) console.log(run.stdout);
 for (const f of findings) {
   const mark = blocking.includes(f) ? 'BLOCKING' : 'ok      ';
   console.log(`${mark} ${f.severity.padEnd(8)} ${f.issue} ${f.file}:${f.location}`);

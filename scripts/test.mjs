@@ -49,11 +49,16 @@ const steps = [
   ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
 ];
 const results = [];
+// A failed step's output is printed again at the end, next to the verdict, where a CI log's tail shows it.
+const stepFailures = [];
 for (const [name, cmd, cmdArgs] of steps) {
   if (only.length > 0) break; // `npm test -- <files>` runs just those tests
   console.log(`\n[test] ${name}`);
-  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' });
+  const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`;
+  process.stdout.write(output);
   results.push([name, r.status === 0]);
+  if (r.status !== 0) stepFailures.push([name, output]);
 }
 
 mkdirSync('test-results', { recursive: true });
@@ -76,6 +81,10 @@ if (existsSync(jsonFile)) {
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 const badSteps = results.filter(([, ok]) => !ok).map(([n]) => n);
+for (const [name, output] of stepFailures) {
+  const tail = output.trimEnd().split('\n').slice(-40).join('\n');
+  console.log(`\n[test] ${name} failed; the end of its output:\n${tail}`);
+}
 console.log('');
 for (const [name, ok] of results) console.log(`[test] ${name}: ${ok ? 'ok' : 'FAILED'}`);
 // Counted as failures too, so a lint or type error can never hide behind green tests.
