@@ -27,6 +27,8 @@ export interface DecoderBenchApi {
   start(workerUrl: string): void;
   /** Sends `count` frames in turn, cycling through `indexes` of the loaded frames. */
   roundTrips(indexes: number[], count: number): Promise<PageRoundTrips>;
+  /** Sends one loaded frame again and again, as a held card gives, until it reads or `max` frames. */
+  untilRead(index: number, max: number): Promise<PageRoundTrips>;
   stop(): void;
 }
 
@@ -73,10 +75,22 @@ async function roundTrips(indexes: number[], count: number): Promise<PageRoundTr
   return { times, texts };
 }
 
+async function untilRead(index: number, max: number): Promise<PageRoundTrips> {
+  const times: number[] = [];
+  const texts: Array<string | null> = [];
+  for (let i = 0; i < max; i += 1) {
+    const one = await roundTrips([index], 1);
+    times.push(...one.times);
+    texts.push(...one.texts);
+    if (one.texts[0] !== null) break;
+  }
+  return { times, texts };
+}
+
 function stop(): void {
   decoder?.dispose();
   decoder = null;
 }
 
-const api: DecoderBenchApi = { load, start, roundTrips, stop };
+const api: DecoderBenchApi = { load, start, roundTrips, untilRead, stop };
 (globalThis as unknown as { decoderBench: DecoderBenchApi }).decoderBench = api;

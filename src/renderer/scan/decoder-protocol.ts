@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_INPUT_LENGTH } from '../../shared/licence/wedge-repair';
+import { isFrameTurn } from './deskew';
 
 const frameSchema = z.object({
   data: z.instanceof(Uint8ClampedArray),
@@ -12,7 +13,13 @@ const frameSchema = z.object({
 });
 
 export const decoderRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ id: z.number().int().nonnegative(), kind: z.literal('frame'), frame: frameSchema }),
+  z.object({
+    id: z.number().int().nonnegative(),
+    kind: z.literal('frame'),
+    frame: frameSchema,
+    /** Read the frame turned by this many degrees (0: as it is); see FRAME_TURN_CYCLE. */
+    degrees: z.number().refine(isFrameTurn, 'not a frame turn'),
+  }),
   z.object({ id: z.number().int().nonnegative(), kind: z.literal('file'), file: z.instanceof(Blob) }),
 ]);
 export type DecoderRequest = z.infer<typeof decoderRequestSchema>;

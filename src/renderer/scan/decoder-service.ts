@@ -3,7 +3,13 @@
  * from the worker's start-up so tests can run it in-process against the real reader.
  */
 import { decoderRequestSchema, type DecoderResponse } from './decoder-protocol';
-import { FILE_OPTIONS, FRAME_OPTIONS, readPdf417, readPdf417Deskewed } from './pdf417-reader';
+import {
+  FILE_OPTIONS,
+  FRAME_OPTIONS,
+  readPdf417,
+  readPdf417Deskewed,
+  readPdf417Turned,
+} from './pdf417-reader';
 
 /** Longest side photos are reduced to before decoding: plenty for a licence barcode. */
 const MAX_PHOTO_SIDE = 2400;
@@ -39,7 +45,9 @@ export async function handleDecoderRequest(data: unknown): Promise<DecoderRespon
   const req = parsed.data;
   try {
     const text =
-      req.kind === 'frame' ? await readPdf417Deskewed(req.frame, FRAME_OPTIONS) : await readPhoto(req.file);
+      req.kind === 'frame'
+        ? await readPdf417Turned(req.frame, req.degrees, FRAME_OPTIONS)
+        : await readPhoto(req.file);
     return { id: req.id, ok: true, text };
   } catch (error) {
     // The error's name only: messages could echo input.

@@ -8,6 +8,18 @@ import type { RgbaFrame } from './pdf417-reader';
 /** Tried in this order after the frame as it is; together they cover tilts up to about 11 degrees. */
 export const DESKEW_ANGLES: readonly number[] = [4, -4, 8, -8];
 
+/**
+ * The camera's frames take one pass each, in this turn: every other frame as it is (a level card
+ * reads at once), the others each turned by one angle. A frame costs one zxing pass, not five,
+ * and a card held at a slant still reads within one round of frames (about a quarter second).
+ */
+export const FRAME_TURN_CYCLE: readonly number[] = DESKEW_ANGLES.flatMap((angle) => [0, angle]);
+
+/** An angle a frame may be asked to be turned by: 0 (as it is) or one of DESKEW_ANGLES. */
+export function isFrameTurn(degrees: number): boolean {
+  return degrees === 0 || DESKEW_ANGLES.includes(degrees);
+}
+
 /** The frame turned by `degrees` about its centre (same size; corners filled with the mean grey). */
 export function rotateFrame(frame: RgbaFrame, degrees: number): RgbaFrame {
   const { width, height, data } = frame;

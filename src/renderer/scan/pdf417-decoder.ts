@@ -3,8 +3,10 @@
  * zxing-wasm and returns the barcode's raw text (for parseAamva). The worker, and with it the
  * .wasm, is created on the first decode, so nothing loads until the camera or an image is used.
  * At most one decode runs at a time: frames arriving meanwhile are dropped, files wait their turn.
+ * Each frame costs one pass: as it is, or turned by the next angle of FRAME_TURN_CYCLE.
  */
 import { decoderResponseSchema, WASM_FAILED, type DecoderRequest } from './decoder-protocol';
+import { FRAME_TURN_CYCLE } from './deskew';
 
 /** What the decoder needs of a Worker (a real one in the app; tests may run the reader in-process). */
 export interface DecoderWorker {
@@ -58,6 +60,7 @@ export function createLicenceDecoder(opts: LicenceDecoderOptions = {}): LicenceD
   let failed = false;
   let disposed = false;
   let nextId = 1;
+  let framesSent = 0;
   let current: Promise<string | null> | null = null;
   let filesWaiting = 0;
   const pending = new Map<number, Pending>();
@@ -127,8 +130,10 @@ export function createLicenceDecoder(opts: LicenceDecoderOptions = {}): LicenceD
     decodeFrame(imageData: ImageData): Promise<string | null> {
       if (current !== null || filesWaiting > 0) return Promise.resolve(null);
       const { data, width, height } = imageData;
+      const degrees = FRAME_TURN_CYCLE[framesSent % FRAME_TURN_CYCLE.length] ?? 0;
+      framesSent += 1;
       // The pixels move to the worker (no copy); the caller's frame is emptied, never kept.
-      return send({ id: nextId++, kind: 'frame', frame: { data, width, height } }, [
+      return send({ id: nextId++, kind: 'frame', frame: { data, width, height }, degrees }, [
         data.buffer as ArrayBuffer,
       ]);
     },

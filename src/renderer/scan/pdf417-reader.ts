@@ -53,21 +53,28 @@ export async function readPdf417(
   return found ? decodeBarcodeBytes(found.bytes) : null;
 }
 
+/** One pass: the pixels as they are (0), or a copy turned by `degrees` (see deskew.ts). */
+export async function readPdf417Turned(
+  frame: RgbaFrame,
+  degrees: number,
+  options: ReaderOptions = FRAME_OPTIONS,
+): Promise<string | null> {
+  if (degrees === 0) return readPdf417(frame, options);
+  // The turned copies are for a card held nearly level: the 90-degree passes would only add time.
+  return readPdf417(rotateFrame(frame, degrees), { ...options, tryRotate: false });
+}
+
 /**
  * Like readPdf417 on pixels, then, when nothing was found, on copies turned by small angles: for
- * cards held at a slant (see deskew.ts). Costs a few extra passes only on frames without a read.
+ * a photo of a card at a slant, which has no next frame to try the next angle on.
  */
 export async function readPdf417Deskewed(
   frame: RgbaFrame,
   options: ReaderOptions = FRAME_OPTIONS,
   angles: readonly number[] = DESKEW_ANGLES,
 ): Promise<string | null> {
-  const direct = await readPdf417(frame, options);
-  if (direct !== null) return direct;
-  // The turned copies are for a card held nearly level: the 90-degree passes would only add time.
-  const level = { ...options, tryRotate: false };
-  for (const angle of angles) {
-    const text = await readPdf417(rotateFrame(frame, angle), level);
+  for (const degrees of [0, ...angles]) {
+    const text = await readPdf417Turned(frame, degrees, options);
     if (text !== null) return text;
   }
   return null;

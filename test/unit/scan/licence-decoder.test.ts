@@ -3,6 +3,7 @@ import { parseAamva } from '../../../src/shared/licence/aamva';
 import { toCameraError } from '../../../src/renderer/scan/camera-error';
 import type { DecoderRequest } from '../../../src/renderer/scan/decoder-protocol';
 import { handleDecoderRequest } from '../../../src/renderer/scan/decoder-service';
+import { FRAME_TURN_CYCLE } from '../../../src/renderer/scan/deskew';
 import {
   createLicenceDecoder,
   DecoderError,
@@ -90,6 +91,26 @@ describe('createLicenceDecoder', () => {
     decoder.dispose();
   });
 
+  it('reads a card held at a slant within one round of frames, one pass per frame', async () => {
+    const worker = new InProcessWorker();
+    const decoder = createLicenceDecoder({ createWorker: () => worker });
+    const qc = SAMPLES.QC_V04_ACCENTED?.raw ?? '';
+    let text: string | null = null;
+    let frames = 0;
+    while (text === null && frames < FRAME_TURN_CYCLE.length) {
+      text = await decoder.decodeFrame(asImageData(barcodeFrame(qc, { degrees: -6 })));
+      frames += 1;
+    }
+    const parsed = parseAamva(text ?? '');
+    expect(parsed.ok && parsed.licence.lastName).toBe('BÉLANGER-CÔTÉ');
+    // As it is first (no read at -6 degrees), then the cycle's turns in order until one reads.
+    const asked = worker.received.map((r) => (r.kind === 'frame' ? r.degrees : null));
+    expect(asked).toEqual(FRAME_TURN_CYCLE.slice(0, frames));
+    expect(asked[0]).toBe(0);
+    expect(frames).toBeGreaterThan(1);
+    decoder.dispose();
+  });
+
   it('queues an image file behind a running frame instead of dropping it', async () => {
     const worker = new InProcessWorker();
     const decoder = createLicenceDecoder({ createWorker: () => worker });
@@ -151,6 +172,20 @@ describe('decoder worker requests', () => {
       await handleDecoderRequest({ id: 3, kind: 'frame', frame: { data: [1, 2], width: 1, height: 1 } }),
     ).toEqual({ id: 3, ok: false, error: 'bad_request' });
     expect(await handleDecoderRequest('hello')).toBeNull();
+  });
+
+  it('turns a frame only by the angles of the cycle', async () => {
+    const frame = blankImage(8, 8, 0);
+    expect(await handleDecoderRequest({ id: 4, kind: 'frame', frame, degrees: 45 })).toEqual({
+      id: 4,
+      ok: false,
+      error: 'bad_request',
+    });
+    expect(await handleDecoderRequest({ id: 5, kind: 'frame', frame, degrees: -8 })).toEqual({
+      id: 5,
+      ok: true,
+      text: null,
+    });
   });
 });
 
