@@ -19,7 +19,7 @@ function termsFor(province: string, language: 'en' | 'fr'): Terms {
     id,
     title,
     version: '2026-09',
-    bodyHtml: `<h2>${title}</h2><p>${lang === 'fr' ? 'Texte complet.' : 'Full text.'}</p>`,
+    bodyHtml: `<h2>${title}</h2><h3>${lang === 'fr' ? 'Votre compte' : 'Your account'}</h3><p>${lang === 'fr' ? 'Texte complet.' : 'Full text.'}</p>`,
   });
   const en = {
     language: 'en' as const,
@@ -139,6 +139,9 @@ describe('Credit application form', () => {
     await next(r);
 
     await screen.findByTestId('terms-step');
+    // The body's own copy of the title is dropped; its other headings stay.
+    expect(screen.getAllByRole('heading', { name: 'Account terms' })).toHaveLength(1);
+    expect(screen.getAllByRole('heading', { name: 'Your account' })).toHaveLength(2);
     const send = screen.getByRole('button', { name: r.t('application.submit') });
     await r.user.click(send);
     expect(screen.getByRole('alert').textContent).toBe(r.t('application.terms.missing'));

@@ -29,6 +29,27 @@ describe('End of day', () => {
     await expectNoSeriousAxeViolations('end of day, close refused');
   });
 
+  it('names each plan by its name first, and a plan without a recorded name by its number', async () => {
+    const ledger = dayLedger({
+      byPlan: [
+        {
+          transactionType: 'promotional_purchase',
+          planId: 4,
+          planName: 'Equal payments, 12 months',
+          totals: totals({ captures: [2, 150_000] }),
+        },
+        { transactionType: 'promotional_purchase', planId: 7, planName: null, totals: totals() },
+        { transactionType: 'regular_purchase', planId: null, planName: null, totals: totals() },
+      ],
+    });
+    const r = renderScreen(<EndOfDayScreen />, { pos: ledger.pos });
+    const caption = async (testId: string): Promise<string> =>
+      (await screen.findByTestId(testId)).querySelector('caption')?.textContent ?? '';
+    expect(await caption('eod-plan-4')).toBe(r.t('eod.plan', { id: '4', name: 'Equal payments, 12 months' }));
+    expect(await caption('eod-plan-7')).toBe(r.t('plans.planNumber', { id: '7' }));
+    expect(await caption('eod-plan-none')).toBe(r.t('eod.planRegular'));
+  });
+
   it('says so once every unfinished payment is settled, and keeps the list to show what became of each', async () => {
     const ledger = dayLedger({ inDoubt: ENTRIES });
     for (const entry of ENTRIES) ledger.settleAtNextCheck.add(entry.id);

@@ -45,7 +45,11 @@ export interface DayLedger {
   closedWith: () => { reason: string | null } | null;
 }
 
-export function dayLedger(options: { inDoubt?: InDoubtEntry[]; overall?: Totals } = {}): DayLedger {
+type PlanRow = EndOfDayReportView['byPlan'][number];
+
+export function dayLedger(
+  options: { inDoubt?: InDoubtEntry[]; overall?: Totals; byPlan?: PlanRow[] } = {},
+): DayLedger {
   let open = [...(options.inDoubt ?? [])];
   const settleAtNextCheck = new Set<string>();
   let closed: NonNullable<EndOfDayReportView['closed']> | null = null;
@@ -74,7 +78,7 @@ export function dayLedger(options: { inDoubt?: InDoubtEntry[]; overall?: Totals 
     })),
     overall: options.overall ?? totals(),
     byEmployee: [],
-    byPlan: [],
+    byPlan: options.byPlan ?? [],
     closed,
   });
 

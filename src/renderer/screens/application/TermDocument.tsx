@@ -13,7 +13,7 @@ export function TermDocument(props: {
 }) {
   const { t } = useI18n();
   const id = useId();
-  const html = useMemo(() => allowListTermsHtml(props.bodyHtml), [props.bodyHtml]);
+  const html = useMemo(() => allowListTermsHtml(props.bodyHtml, props.title), [props.bodyHtml, props.title]);
   return (
     <section
       className="term-document"

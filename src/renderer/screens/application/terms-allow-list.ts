@@ -49,11 +49,26 @@ function copyChildren(from: Node, to: Node, doc: Document): void {
   }
 }
 
-export function allowListTermsHtml(html: string): string {
+const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+/**
+ * `title`, when given, is the heading the screen already shows: a body that opens with the same
+ * heading loses that copy, so the customer does not read the agreement's name twice.
+ */
+export function allowListTermsHtml(html: string, title?: string): string {
   // A document of its own: nothing in it runs or loads while it is parsed.
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const out = document.implementation.createHTMLDocument('');
   const container = out.createElement('div');
   copyChildren(parsed.body, container, out);
+  const first = container.firstElementChild;
+  if (
+    title !== undefined &&
+    first &&
+    /^H[23]$/.test(first.tagName) &&
+    squeeze(first.textContent ?? '') === squeeze(title)
+  ) {
+    first.remove();
+  }
   return container.innerHTML;
 }

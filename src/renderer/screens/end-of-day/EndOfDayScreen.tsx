@@ -166,5 +166,6 @@ function planCaption(
 ): string {
   if (row.transactionType === 'regular_purchase') return t('eod.planRegular');
   if (row.planId === null) return t('eod.planUnknown');
-  return t('eod.plan', { id: String(row.planId), name: row.planName ?? '' });
+  if (!row.planName) return t('plans.planNumber', { id: String(row.planId) });
+  return t('eod.plan', { id: String(row.planId), name: row.planName });
 }
