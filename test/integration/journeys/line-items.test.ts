@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
-import { CASHIER, Journeys, useJourneys } from './journey-harness';
+import { CASHIER, MANAGER, Journeys, useJourneys } from './journey-harness';
 
 const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
 
@@ -71,6 +71,14 @@ describe('line items', () => {
     const { receipt } = await j.ok('purchase.receipt', { authorizationId: authorization.authorizationId });
     expect(receipt.lineItems).toEqual(items);
     expect(receipt.authorization.authorizationId).toBe(authorization.authorizationId);
+
+    // The manager's sale view lists them too, from the sales ledger.
+    await j.ok('session.signOut', {});
+    await j.signIn(MANAGER);
+    const found = await j.ok('sales.search', { referencePrefix: 'ORDER-LI-1', page: 1, pageSize: 10 });
+    expect(found.sales.map((sale) => [sale.authorizationId, sale.lineItems])).toEqual([
+      [authorization.authorizationId, items],
+    ]);
   });
 
   it('sends no sku_data and prints no items for a purchase without them', async () => {

@@ -90,6 +90,33 @@ describe('sale search', () => {
     ).toEqual(expectIds((s) => s.accountLast4 === '1002'));
   });
 
+  it('carries each sale’s own line items in the order entered, and none for a sale without', () => {
+    const items = [
+      { sku: 'TV-55', description: 'Television 55 in', quantity: 1, unitPriceCents: 89_999 },
+      { sku: 'WARR-2Y', quantity: 2, unitPriceCents: 4_950 },
+      { sku: 'PROMO', description: 'Store discount', quantity: 1, unitPriceCents: -1_000 },
+    ];
+    ledger.recordAuthorization({
+      authorizationId: '9001',
+      amountCents: 98_899,
+      transactionType: 'regular_purchase',
+      autoCapture: false,
+      status: 'opened',
+      accountLast4: '4242',
+      employeeId: 'E1',
+      registerId: 'R1',
+      locationId: 'L1',
+      reference: 'ITEMS-1',
+      at: T0 + 400 * HOUR,
+      lineItems: items,
+    });
+    const page = searchSales(ledger, { pageSize: 3 }, () => T0 + 401 * HOUR);
+    expect(page.sales.map((s) => s.authorizationId)).toEqual(['9001', '5029', '5028']);
+    expect(page.sales[0]?.lineItems).toEqual(items);
+    expect(page.sales[1]?.lineItems).toEqual([]);
+    expect(getSale(ledger, '9001')?.lineItems).toEqual(items);
+  });
+
   it('pages', () => {
     const all = expectIds(() => true);
     const page2 = searchSales(ledger, { page: 2, pageSize: 7 });

@@ -167,6 +167,7 @@ export function saleView(sale: Sale): SaleView {
       daysLeftToReturn: c.daysLeftToReturn,
     })),
     releases: sale.releases.map(operation),
+    lineItems: sale.lineItems,
     capturedCents: sale.capturedCents,
     releasedCents: sale.releasedCents,
     returnedCents: sale.returnedCents,

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { isoUtc, timeInputSchema } from '../audit/time-input';
 import { authorizationLapsed, returnWindow } from './return-window';
 import { invalidInput } from './sales-errors';
-import type { SalesLedger } from './sales-ledger';
-import { accountLast4Schema, type AuthorizationStatus, type TransactionType } from './sales-types';
+import { lineItemFromRow, type LineItemRow, type SalesLedger } from './sales-ledger';
+import {
+  accountLast4Schema,
+  type AuthorizationStatus,
+  type LedgerLineItem,
+  type TransactionType,
+} from './sales-types';
 
 export const saleQuerySchema = z.strictObject({
   /** Order reference prefix, case-sensitive as the merchant typed it. */
@@ -83,6 +88,8 @@ export interface Sale {
   releases: SaleRelease[];
   /** Refunds recorded against one of this sale's captures. */
   refunds: SaleRefund[];
+  /** The line items sent with the authorization, in the order entered; empty when there were none. */
+  lineItems: LedgerLineItem[];
   capturedCents: number;
   releasedCents: number;
   returnedCents: number;
@@ -222,6 +229,12 @@ function assembleSales(ledger: SalesLedger, authorizations: AuthorizationRow[], 
   const returns = db
     .prepare(`SELECT * FROM sale_return WHERE authorization_id IN (${inList}) ORDER BY at_ms, return_id`)
     .all(...ids) as ReturnRow[];
+  const lineItems = db
+    .prepare(
+      `SELECT authorization_id, sku, description, quantity, unit_price_cents FROM sale_line_item
+       WHERE authorization_id IN (${inList}) ORDER BY authorization_id, position`,
+    )
+    .all(...ids) as Array<LineItemRow & { authorization_id: string }>;
   const captureIds = captures.map((c) => c.capture_id);
   const refunds = captureIds.length
     ? (db
@@ -284,6 +297,9 @@ function assembleSales(ledger: SalesLedger, authorizations: AuthorizationRow[], 
       captures: saleCaptures,
       releases: saleReleases,
       refunds: saleRefunds,
+      lineItems: lineItems
+        .filter((item) => item.authorization_id === a.authorization_id)
+        .map(lineItemFromRow),
       capturedCents,
       releasedCents,
       returnedCents: saleCaptures.reduce((total, c) => total + c.returnedCents, 0),

@@ -114,13 +114,7 @@ export class SalesLedger {
 
   /** The sale's line items in the order entered; empty when none were recorded. */
   lineItemsOf(authorizationId: string): LedgerLineItem[] {
-    const rows = this.statements.lineItems.all(authorizationId) as LineItemRow[];
-    return rows.map((row) => ({
-      sku: row.sku,
-      ...(row.description !== null ? { description: row.description } : {}),
-      quantity: row.quantity,
-      unitPriceCents: row.unit_price_cents,
-    }));
+    return (this.statements.lineItems.all(authorizationId) as LineItemRow[]).map(lineItemFromRow);
   }
 
   recordCapture(input: LedgerCapture): RecordResult {
@@ -292,11 +286,21 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-interface LineItemRow {
+/** A sale_line_item row as selected (the order and the sale's id are the query's business). */
+export interface LineItemRow {
   sku: string;
   description: string | null;
   quantity: number;
   unit_price_cents: number;
+}
+
+export function lineItemFromRow(row: LineItemRow): LedgerLineItem {
+  return {
+    sku: row.sku,
+    ...(row.description !== null ? { description: row.description } : {}),
+    quantity: row.quantity,
+    unitPriceCents: row.unit_price_cents,
+  };
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

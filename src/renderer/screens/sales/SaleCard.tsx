@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SaleView } from '../../../shared/ipc/channels/reports';
 import { formatMoment } from '../../format-moment';
 import { formatCents, useI18n } from '../../i18n/i18n';
+import { LineItemsSummary } from '../purchase/LineItemsSummary';
 import { SaleActions } from './SaleActions';
 
 export function SaleCard(props: { sale: SaleView }) {
@@ -54,6 +55,7 @@ export function SaleCard(props: { sale: SaleView }) {
         <dt>{t('sales.refunded')}</dt>
         <dd>{money(sale.refundedCents)}</dd>
       </dl>
+      <LineItemsSummary items={sale.lineItems} />
       {sale.captures.length > 0 ? (
         <>
           <h3>{t('sales.captures')}</h3>

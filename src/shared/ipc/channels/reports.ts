@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MANAGER, STAFF, channel } from '../channel';
+import { lineItemSchema } from './purchase';
 
 const cents = z.number().int().min(0);
 const last4 = z.string().regex(/^\d{4}$/);
@@ -126,6 +127,8 @@ export const saleViewSchema = z.strictObject({
     )
     .max(100),
   releases: z.array(z.strictObject({ ...operationShape })).max(100),
+  /** The line items sent with the authorization; empty when there were none. */
+  lineItems: z.array(lineItemSchema).max(200),
   capturedCents: cents,
   releasedCents: cents,
   returnedCents: cents,
