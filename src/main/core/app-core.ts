@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import type { AppStatus } from '../../shared/ipc/channels/app';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { createKeychainVault, type CredentialVault } from './credentials/credential-vault';
-import { createCredentialsService, credentialSourceFor } from './credentials/credentials-service';
+import {
+  createCredentialsService,
+  credentialSourceFor,
+  type ConnectionProbeTarget,
+} from './credentials/credentials-service';
+import { HttpTransport } from './flexiti/http-transport';
 import { FlexitiClient } from './flexiti/flexiti-client';
 import { reconcileJournal } from './flexiti/reconciler';
 import { CustomerFlows } from './flows/customer-flows';
@@ -26,8 +31,7 @@ import { Journal } from './journal/journal';
 import { createLogger, type Logger } from './logging/logger';
 import { Session } from './session/session';
 import { resolveApiRoot } from './settings/api-root';
-import { createRestartState, type RestartState } from './settings/restart-state';
-import type { CredentialsService } from './handlers/settings-handlers';
+import { createRestartState } from './settings/restart-state';
 import type { CredentialSource } from './flexiti/token-manager';
 import { fail } from './handlers/app-failure';
 import { loadProvisioning } from './settings/provisioning';
@@ -144,6 +148,22 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const refused = restart.refusal();
     if (refused !== null) fail(refused.category, refused.code);
     return currentCredentials();
+  };
+  /**
+   * The connection test checks the saved environment, so a manager setting a live terminal up can
+   * test the credentials before the restart: one token request, carrying that environment's own
+   * credentials to that environment's own address. No customer or money call goes there until the
+   * restart. Demo mode's simulator only runs in a terminal started in demo mode.
+   */
+  const probeTarget = (): ConnectionProbeTarget => {
+    if (restart.pending() === null) return { transport: client.transport, credentials };
+    const saved = settings.get();
+    if (saved.environment === 'sandbox') fail('needs_action', 'restart_required');
+    const apiRoot = resolveApiRoot(saved);
+    return {
+      transport: new HttpTransport({ apiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      credentials: currentCredentials,
+    };
   };
   const client = new FlexitiClient({
     apiRoot: () => apiRoot,
@@ -265,16 +285,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ...createSettingsHandlers({
         settings,
         liveAllowed: options.allowLive === true,
-        credentials: refusedWhileRestartPending(
-          createCredentialsService({
-            settings,
-            vault,
-            transport: client.transport,
-            credentials,
-            onReplaced: () => client.tokens.clear(),
-          }),
-          restart,
-        ),
+        credentials: createCredentialsService({
+          settings,
+          vault,
+          probeTarget: () => probeTarget(),
+          onReplaced: () => client.tokens.clear(),
+        }),
       }),
       ...createCustomerHandlers({
         flows,
@@ -350,19 +366,6 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       ledger.close();
       auditLog.close();
       if (sandbox) await sandbox.close();
-    },
-  };
-}
-
-/** Status and replacement work on the saved environment; the connection test waits for a restart. */
-function refusedWhileRestartPending(service: CredentialsService, restart: RestartState): CredentialsService {
-  return {
-    status: () => service.status(),
-    replace: (credentials) => service.replace(credentials),
-    testConnection: () => {
-      const refused = restart.refusal();
-      if (refused !== null) fail(refused.category, refused.code);
-      return service.testConnection();
     },
   };
 }

@@ -255,6 +255,37 @@ export const en = {
     'A PIN is needed for this purchase. Choose another method.',
   'error.code.capture_amount_exceeded': 'That is more than the amount still held.',
   'error.code.authorization_ended': 'This authorization has ended. Start a new purchase.',
+  'error.code.credentials_rejected':
+    'Flexiti did not accept this terminal’s client ID and secret. A manager should check them in Flexiti’s Developer Portal and enter them again under Settings.',
+  'error.code.credentials_missing':
+    'No Flexiti credentials are stored for this environment. A manager should enter them under Settings.',
+  'error.code.forbidden': 'This terminal’s Flexiti account is not allowed to do this. Please call support.',
+  'error.code.invalid_role':
+    'This terminal’s Flexiti account is not set up for in-store sales. Please call Flexiti.',
+  'error.code.external_location_id_not_found':
+    'Flexiti does not know this store’s location ID. A manager should check it under Settings.',
+  'error.code.timeout': 'Flexiti did not answer in time. Please try again.',
+  'error.code.server_error': 'Flexiti had a problem answering. Wait a moment, then try again.',
+  'error.code.wrong_inputs':
+    'Flexiti did not accept some of the details as entered. Check them and try again.',
+  'error.code.not_enough_credit':
+    'This is more than the account’s available credit. Try a smaller amount or another payment.',
+  'error.code.limit_payment_amount_24':
+    'This account has reached Flexiti’s limit of $10,000 in payments in 24 hours. Try again tomorrow.',
+  'error.code.refunds_limit_exceeded_amount':
+    'This refund is more than the customer owes on the account. Refund a smaller amount.',
+  'error.code.tos_agreement_required':
+    'The customer must accept the Cardholder Agreement before the application is sent.',
+  'error.code.auth_amount_exceeded': 'That is more than what is left on this authorization.',
+  'error.code.return_date_exceeded':
+    'More than 100 days have passed since this purchase was charged, so it can no longer be returned. Make a refund instead.',
+  'error.code.wrong_transaction_type':
+    'Only purchases on a plan can be returned. Make a refund for a regular purchase.',
+  'error.code.vcc_account_mismatch': 'The card and the account do not match. Look the customer up again.',
+  'error.code.customer_already_exists':
+    'This person already has a Flexiti account. Look them up instead of applying.',
+  'error.code.application_create_error': 'Flexiti could not create the application this time. Send it again.',
+  'error.code.not_permitted': 'Flexiti does not allow this for this sale or this employee.',
   'error.supportReference': 'Reference for support: {reference}',
   // Manager screens.
   'banner.mi': 'Merchant integration environment: Flexiti test accounts, no real money.',
@@ -368,7 +399,7 @@ export const en = {
   'eod.byEmployee': 'By employee',
   'eod.byPlan': 'By plan',
   'eod.employee': 'Employee {id}',
-  'eod.plan': 'Plan {id}: {name}',
+  'eod.plan': '{name} (plan {id})',
   'eod.planRegular': 'Regular purchase',
   'eod.planUnknown': 'Plan not recorded',
   'eod.kind': 'Operation',

@@ -265,6 +265,40 @@ export const fr: Catalogue = {
     'Un NIP est requis pour cet achat. Choisissez une autre méthode.',
   'error.code.capture_amount_exceeded': 'C’est plus que le montant encore retenu.',
   'error.code.authorization_ended': 'Cette autorisation est terminée. Commencez un nouvel achat.',
+  'error.code.credentials_rejected':
+    'Flexiti n’a pas accepté l’identifiant client et le secret de ce terminal. Un gérant doit les vérifier dans le portail des développeurs de Flexiti et les entrer de nouveau dans Paramètres.',
+  'error.code.credentials_missing':
+    'Aucun identifiant Flexiti n’est enregistré pour cet environnement. Un gérant doit les entrer dans Paramètres.',
+  'error.code.forbidden':
+    'Le compte Flexiti de ce terminal n’est pas autorisé à faire ceci. Veuillez appeler le soutien.',
+  'error.code.invalid_role':
+    'Le compte Flexiti de ce terminal n’est pas configuré pour la vente en magasin. Veuillez appeler Flexiti.',
+  'error.code.external_location_id_not_found':
+    'Flexiti ne connaît pas l’identifiant d’emplacement de ce magasin. Un gérant doit le vérifier dans Paramètres.',
+  'error.code.timeout': 'Flexiti n’a pas répondu à temps. Veuillez réessayer.',
+  'error.code.server_error': 'Flexiti a eu un problème pour répondre. Attendez un moment, puis réessayez.',
+  'error.code.wrong_inputs':
+    'Flexiti n’a pas accepté certains renseignements tels qu’entrés. Vérifiez-les et réessayez.',
+  'error.code.not_enough_credit':
+    'C’est plus que le crédit disponible du compte. Essayez un montant moins élevé ou un autre mode de paiement.',
+  'error.code.limit_payment_amount_24':
+    'Ce compte a atteint la limite de Flexiti de 10 000 $ en paiements en 24 heures. Réessayez demain.',
+  'error.code.refunds_limit_exceeded_amount':
+    'Ce remboursement dépasse le solde dû par le client. Remboursez un montant moins élevé.',
+  'error.code.tos_agreement_required':
+    'Le client doit accepter la convention du titulaire de carte avant l’envoi de la demande.',
+  'error.code.auth_amount_exceeded': 'C’est plus que ce qui reste sur cette autorisation.',
+  'error.code.return_date_exceeded':
+    'Plus de 100 jours ont passé depuis que cet achat a été porté au compte : il ne peut plus être retourné. Faites plutôt un remboursement.',
+  'error.code.wrong_transaction_type':
+    'Seuls les achats avec un plan peuvent être retournés. Faites un remboursement pour un achat régulier.',
+  'error.code.vcc_account_mismatch':
+    'La carte et le compte ne correspondent pas. Recherchez le client de nouveau.',
+  'error.code.customer_already_exists':
+    'Cette personne a déjà un compte Flexiti. Recherchez-la plutôt que de faire une demande.',
+  'error.code.application_create_error':
+    'Flexiti n’a pas pu créer la demande cette fois. Envoyez-la de nouveau.',
+  'error.code.not_permitted': 'Flexiti ne permet pas ceci pour cette vente ou cet employé.',
   'error.supportReference': 'Référence pour le soutien : {reference}',
   // Manager screens.
   'banner.mi': 'Environnement d’intégration marchand : comptes d’essai Flexiti, aucun argent réel.',
@@ -382,7 +416,7 @@ export const fr: Catalogue = {
   'eod.byEmployee': 'Par employé',
   'eod.byPlan': 'Par plan',
   'eod.employee': 'Employé {id}',
-  'eod.plan': 'Plan {id} : {name}',
+  'eod.plan': '{name} (plan {id})',
   'eod.planRegular': 'Achat régulier',
   'eod.planUnknown': 'Plan non enregistré',
   'eod.kind': 'Opération',

@@ -1,8 +1,8 @@
 /**
  * Changing the Flexiti environment while the terminal runs: the real core against two real sandboxes
  * over HTTP and the real OS keychain. The core keeps talking to the environment it started in, refuses
- * money and customer calls until a restart (nothing reaches the new address), and a fresh core on the
- * saved settings uses the live records and the new address.
+ * money and customer calls until a restart (only the connection test's token request reaches the new
+ * address), and a fresh core on the saved settings uses the live records and the new address.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -62,11 +62,21 @@ async function error<C extends Channel>(on: AppCore, channel: C, payload: Reques
   return result.error;
 }
 
-/** Every Flexiti request a sandbox has answered (its control API is not counted). */
-async function requestsTo(sandbox: RunningSandbox): Promise<number> {
+interface EndpointCount {
+  endpoint: string;
+  count: number;
+  statuses: Record<string, number>;
+}
+
+/** What a sandbox has answered, per endpoint (its control API is not counted). */
+async function endpointsOf(sandbox: RunningSandbox): Promise<EndpointCount[]> {
   const response = await fetch(`${sandbox.url}/sandbox/stats`);
-  const stats = (await response.json()) as { endpoints: { endpoint: string; count: number }[] };
-  return stats.endpoints.reduce((sum, endpoint) => sum + endpoint.count, 0);
+  return ((await response.json()) as { endpoints: EndpointCount[] }).endpoints;
+}
+
+/** Every Flexiti request a sandbox has answered. */
+async function requestsTo(sandbox: RunningSandbox): Promise<number> {
+  return (await endpointsOf(sandbox)).reduce((sum, endpoint) => sum + endpoint.count, 0);
 }
 
 async function lookup(on: AppCore): Promise<IpcResult<ResponseOf<'customers.lookup'>>> {
@@ -132,13 +142,37 @@ describe.skipIf(!hasBus)('changing the Flexiti environment while the terminal ru
       refused,
     );
     expect(await error(core, 'flow.start', {})).toEqual(refused);
-    expect(await error(core, 'connection.test', {})).toEqual(refused);
     expect(await error(core, 'journal.reconcile', {})).toEqual(refused);
     expect(await error(core, 'app.restart', {})).toEqual({
       category: 'needs_action',
       code: 'restart_not_supported',
     });
     expect(await requestsTo(liveSandbox)).toBe(0);
+
+    // The connection test checks the saved environment before the restart: one token request, with
+    // that environment's credentials, at that environment's address; nothing else goes there.
+    const demoBefore = await requestsTo(demoSandbox);
+    const tested = await ok(core, 'connection.test', {});
+    expect(tested).toMatchObject({ environment: 'custom', reachable: true });
+    const live = await endpointsOf(liveSandbox);
+    expect(live.map((e) => [e.count, e.statuses])).toEqual([[1, { '200': 1 }]]);
+    expect(live[0]?.endpoint).toBe('A1 POST'); // the sandbox's id for POST /oauth/token
+    expect(await requestsTo(demoSandbox)).toBe(demoBefore);
+    // Wrong credentials for the new address are caught before the restart too.
+    await ok(core, 'credentials.replace', {
+      clientId: 'not-our-merchant',
+      clientSecret: 'wrong-secret-0001',
+    });
+    expect((await error(core, 'connection.test', {})).code).toBe('credentials_rejected');
+    expect((await endpointsOf(liveSandbox)).map((e) => e.statuses)).toEqual([{ '200': 1, '400': 1 }]);
+    expect(await error(core, 'customers.lookup', { flowId, by: 'account', number: ACCOUNT })).toEqual(
+      refused,
+    );
+    expect(await requestsTo(liveSandbox)).toBe(2);
+    await ok(core, 'credentials.replace', {
+      clientId: DEMO.merchants.demo.clientId,
+      clientSecret: DEMO.merchants.demo.clientSecret,
+    });
 
     // Reads of the running books still work, and the change is in the audit trail.
     expect((await ok(core, 'settings.get', {})).settings.environment).toBe('custom');
@@ -155,7 +189,10 @@ describe.skipIf(!hasBus)('changing the Flexiti environment while the terminal ru
     const before = await requestsTo(demoSandbox);
     expect((await lookup(core)).ok).toBe(true);
     expect(await requestsTo(demoSandbox)).toBeGreaterThan(before);
-    expect(await requestsTo(liveSandbox)).toBe(0);
+    expect(await requestsTo(liveSandbox)).toBe(2);
+    // Back in the running environment, the connection test goes to the demo simulator again.
+    await ok(core, 'connection.test', {});
+    expect(await requestsTo(liveSandbox)).toBe(2);
   });
 
   it('a fresh core on the saved settings uses the live records and the new address', async () => {

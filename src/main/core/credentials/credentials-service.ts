@@ -26,11 +26,17 @@ export function credentialSourceFor(settings: SettingsStore, vault: CredentialVa
   };
 }
 
+/** Where a connection test sends its token request, and with which credentials. */
+export interface ConnectionProbeTarget {
+  transport: HttpTransport;
+  credentials: CredentialSource;
+}
+
 export interface CredentialsServiceDeps {
   settings: SettingsStore;
   vault: CredentialVault;
-  transport: HttpTransport;
-  credentials: CredentialSource;
+  /** The saved environment's address and credentials (see app-core: it may differ from the running one). */
+  probeTarget: () => ConnectionProbeTarget;
   /** Called after a replacement: the held token belongs to the old credentials. */
   onReplaced: () => void;
 }
@@ -69,7 +75,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps): Credenti
 
     async testConnection() {
       // A separate token manager: the test must not replace the token a flow is using.
-      const probe = new TokenManager({ transport: deps.transport, credentials: deps.credentials });
+      const probe = new TokenManager(deps.probeTarget());
       const started = performance.now();
       await probe.session();
       return { latencyMs: Math.max(0, Math.round(performance.now() - started)) };
