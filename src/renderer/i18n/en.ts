@@ -506,7 +506,7 @@ export const en = {
   'scan.camera.decoderFailed': 'The barcode reader could not start. Use the scanner or type the details.',
   'scan.camera.failed': 'The camera stopped working. Try again, or use the scanner or a photo.',
   'scan.image.title': 'From a photo',
-  'scan.image.label': 'Photo of the back of the licence',
+  'scan.image.label': 'Choose a photo of the back of the licence',
   'scan.image.reading': 'Reading the barcode in the photo…',
   'scan.image.none': 'No licence barcode was found in this photo. Try a sharper, closer photo.',
   'scan.reading': 'Reading the licence…',

@@ -528,7 +528,7 @@ export const fr: Catalogue = {
     'Le lecteur de code-barres n’a pas pu démarrer. Utilisez le lecteur ou saisissez les renseignements.',
   'scan.camera.failed': 'La caméra a cessé de fonctionner. Réessayez, ou utilisez le lecteur ou une photo.',
   'scan.image.title': 'À partir d’une photo',
-  'scan.image.label': 'Photo du dos du permis',
+  'scan.image.label': 'Choisir une photo du dos du permis',
   'scan.image.reading': 'Lecture du code-barres de la photo…',
   'scan.image.none':
     'Aucun code-barres de permis dans cette photo. Essayez une photo plus nette et plus proche.',

@@ -30,15 +30,20 @@ export function ImageScan(props: { onText: (raw: string) => void; disabled: bool
   return (
     <section className="scan-way" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('scan.image.title')}</h2>
-      <label htmlFor={id}>{t('scan.image.label')}</label>
-      <input
-        id={id}
-        type="file"
-        accept="image/png,image/jpeg,image/webp,image/bmp"
-        disabled={props.disabled || state === 'reading'}
-        onChange={(event) => void choose(event)}
-        data-testid="licence-image"
-      />
+      {/* The browser's own "Choose File" button speaks the system's language, not the app's: the
+          input is hidden and its label, in the screen's language, is the button. */}
+      <div className="file-pick">
+        <input
+          id={id}
+          className="visually-hidden"
+          type="file"
+          accept="image/png,image/jpeg,image/webp,image/bmp"
+          disabled={props.disabled || state === 'reading'}
+          onChange={(event) => void choose(event)}
+          data-testid="licence-image"
+        />
+        <label htmlFor={id}>{t('scan.image.label')}</label>
+      </div>
       {state === 'reading' ? (
         <p role="status">{t('scan.image.reading')}</p>
       ) : state === 'none' ? (
