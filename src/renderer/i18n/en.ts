@@ -638,6 +638,14 @@ export const en = {
   'return.partial': 'Return part of it',
   'return.amount': 'Amount to return',
   'return.check': 'Check the return',
+  'return.items.legend': 'Items coming back (optional: they go on the customer’s statement)',
+  'return.items.quantity': '{item}: how many come back (up to {left})',
+  'return.items.useTotal': 'Return the items’ total: {amount}',
+  'return.items.overRemaining':
+    'The items come to {amount}, more than can still be returned on this capture.',
+  'receiptDoc.itemsReturned': 'Items returned',
+  'error.code.items_not_in_sale':
+    'Some of these items were not sold on this sale, or not that many. Choose from the sale’s items.',
   'return.checking': 'Checking with the rules…',
   'return.allowed': 'This return is allowed: {amount}. {days} days left to return.',
   'return.refused': 'This return is not allowed:',

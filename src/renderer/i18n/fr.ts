@@ -663,6 +663,14 @@ export const fr: Catalogue = {
   'return.partial': 'En retourner une partie',
   'return.amount': 'Montant à retourner',
   'return.check': 'Vérifier le retour',
+  'return.items.legend': 'Articles retournés (facultatif : ils figurent sur le relevé du client)',
+  'return.items.quantity': '{item} : combien sont retournés (jusqu’à {left})',
+  'return.items.useTotal': 'Retourner le total des articles : {amount}',
+  'return.items.overRemaining':
+    'Les articles totalisent {amount}, plus que ce qui peut encore être retourné sur ce débit.',
+  'receiptDoc.itemsReturned': 'Articles retournés',
+  'error.code.items_not_in_sale':
+    'Certains de ces articles n’ont pas été vendus dans cette vente, ou pas autant. Choisissez parmi les articles de la vente.',
   'return.checking': 'Vérification des règles…',
   'return.allowed': 'Ce retour est permis : {amount}. Il reste {days} jours pour retourner.',
   'return.refused': 'Ce retour n’est pas permis :',

@@ -6,6 +6,7 @@ import type { OperationReceipt } from '../../shared/ipc/channels/returns';
 import { formatCents, translator, type Locale } from '../i18n/i18n';
 import {
   formatReceiptTime,
+  itemsTableOf,
   rowCollector,
   type ReceiptDocument,
   type ReceiptDocumentSection,
@@ -34,11 +35,13 @@ function section(receipt: OperationReceipt, language: Locale, demo: boolean): Re
     add('charged', t('receiptDoc.charged'), money(receipt.sale.chargedCents));
   }
   add('reference', t('receipt.reference'), receipt.referenceId);
+  const items = itemsTableOf(receipt.lineItems, language, t('receiptDoc.itemsReturned'));
   return {
     language,
     heading: t(`receiptDoc.heading.${receipt.kind}`),
     ...(demo ? { demoMarker: t('receipt.demo') } : {}),
     rows,
+    ...(items ? { items } : {}),
     notes: [t(`receiptDoc.note.${receipt.kind}`)],
   };
 }

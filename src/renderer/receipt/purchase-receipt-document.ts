@@ -11,30 +11,8 @@ import {
   rowCollector,
   type ReceiptDocument,
   type ReceiptDocumentSection,
-  type ReceiptItemsTable,
+  itemsTableOf,
 } from './receipt-document';
-
-function itemsTable(receipt: Receipt, language: Locale): ReceiptItemsTable | undefined {
-  const items = receipt.lineItems;
-  if (!items || items.length === 0) return undefined;
-  const t = translator(language);
-  const money = (cents: number) => formatCents(cents, language);
-  return {
-    heading: t('receiptDoc.items'),
-    columns: [
-      t('receiptDoc.item'),
-      t('receiptDoc.quantity'),
-      t('receiptDoc.unitPrice'),
-      t('receiptDoc.lineTotal'),
-    ],
-    rows: items.map((item) => [
-      item.description ? `${item.description} (${item.sku})` : item.sku,
-      String(item.quantity),
-      money(item.unitPriceCents),
-      money(item.unitPriceCents * item.quantity),
-    ]),
-  };
-}
 
 function section(receipt: Receipt, language: Locale, demo: boolean): ReceiptDocumentSection {
   const t = translator(language);
@@ -78,7 +56,7 @@ function section(receipt: Receipt, language: Locale, demo: boolean): ReceiptDocu
   // A Quebec account's rate text is the disclosure itself: print it once.
   if (texts?.quebecDisclosure && !notes.includes(texts.quebecDisclosure)) notes.push(texts.quebecDisclosure);
 
-  const items = itemsTable(receipt, language);
+  const items = itemsTableOf(receipt.lineItems, language, t('receiptDoc.items'));
   return {
     language,
     heading: t('receipt.heading'),

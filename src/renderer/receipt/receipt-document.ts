@@ -3,7 +3,7 @@
  * labelled rows, an optional table of line items and notes. The screen, the printer and the PDF all
  * draw this one model, so they can never disagree.
  */
-import type { Locale } from '../i18n/i18n';
+import { formatCents, translator, type Locale } from '../i18n/i18n';
 
 export interface ReceiptRow {
   /** Stable name for tests and styling; not shown. */
@@ -55,4 +55,37 @@ export function formatReceiptTime(iso: string | undefined, locale: Locale): stri
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(date);
+}
+
+interface PricedItem {
+  sku: string;
+  description?: string | undefined;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+/** The items as a receipt table under `heading`; undefined when there are none. */
+export function itemsTableOf(
+  items: readonly PricedItem[] | undefined,
+  language: Locale,
+  heading: string,
+): ReceiptItemsTable | undefined {
+  if (!items || items.length === 0) return undefined;
+  const t = translator(language);
+  const money = (cents: number) => formatCents(cents, language);
+  return {
+    heading,
+    columns: [
+      t('receiptDoc.item'),
+      t('receiptDoc.quantity'),
+      t('receiptDoc.unitPrice'),
+      t('receiptDoc.lineTotal'),
+    ],
+    rows: items.map((item) => [
+      item.description ? `${item.description} (${item.sku})` : item.sku,
+      String(item.quantity),
+      money(item.unitPriceCents),
+      money(item.unitPriceCents * item.quantity),
+    ]),
+  };
 }

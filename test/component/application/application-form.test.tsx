@@ -155,6 +155,7 @@ describe('Credit application form', () => {
     await r.user.click(
       screen.getByRole('checkbox', { name: r.t('application.terms.accept', { title: 'Privacy' }) }),
     );
+    expect(screen.queryByText(r.t('application.terms.missing'))).toBeNull();
     await r.user.click(send);
 
     await screen.findByTestId('decision-approved');

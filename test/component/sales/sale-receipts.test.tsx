@@ -5,54 +5,11 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ResponseOf } from '../../../src/shared/ipc/contract';
-import type { OperationReceipt, SaleDetail } from '../../../src/shared/ipc/channels/returns';
 import { SaleActions } from '../../../src/renderer/screens/sales/SaleActions';
 import { expectNoSeriousAxeViolations } from '../support/axe';
-import { createFakePos, type FakePos } from '../support/fake-pos';
+import type { FakePos } from '../support/fake-pos';
 import { renderScreen } from '../support/render-screen';
-import { AUTHORIZATION, sale } from '../support/sale-detail';
-
-function receipt(over: Partial<OperationReceipt>): OperationReceipt {
-  return {
-    kind: 'release',
-    languages: ['en', 'fr'],
-    locationId: 'STORE-001',
-    registerId: 'REG-7',
-    storeProvince: 'ON',
-    employeeId: 'M1',
-    at: '2026-03-15T10:00:00.000Z',
-    accountLast4: '6789',
-    authorizationId: AUTHORIZATION,
-    orderReference: 'ORD-1',
-    amountCents: 30_000,
-    sale: { heldCents: 0, chargedCents: 0 },
-    ...over,
-  };
-}
-
-function fakeFor(detail: SaleDetail, where: Partial<ResponseOf<'app.status'>> = {}) {
-  const status: ResponseOf<'app.status'> = {
-    mode: 'demo',
-    environment: 'sandbox',
-    restartRequired: false,
-    canRestart: false,
-    version: '1.0.0',
-    locale: 'en',
-    ready: true,
-    reconciling: false,
-    inDoubtCount: 0,
-    setupNeeded: false,
-    settingsProblems: 0,
-    ...where,
-  };
-  return createFakePos()
-    .on('app.status', status)
-    .on('session.current', {
-      session: { employeeId: 'M1', name: 'Mia Manager', role: 'manager', idleLockMinutes: 10 },
-    })
-    .on('sales.get', { sale: detail, refreshed: true });
-}
+import { AUTHORIZATION, fakeFor, receipt, sale } from '../support/sale-detail';
 
 /** The sale screen on a fake that releases it all, the release confirmed: its receipt panel shown. */
 async function releaseFromSaleScreen(pos: FakePos) {

@@ -81,6 +81,70 @@ describe('line items', () => {
     ]);
   });
 
+  it('go back with a return as negative sku_data, on its receipt, and only as many as were sold', async () => {
+    const items = [
+      { sku: 'DRILL-18V', description: 'Cordless drill', quantity: 1, unitPriceCents: 12_999 },
+      { sku: 'BIT-SET', quantity: 2, unitPriceCents: 2_500 },
+    ];
+    const amountCents = 17_999;
+    const ready = await readyToBuy(amountCents);
+    const { authorization } = await j.ok('purchase.authorize', {
+      ...ready,
+      amountCents,
+      financing: { kind: 'plan', planId: 4, term: 12 },
+      autoCapture: true,
+      orderReference: 'ORDER-LI-RET',
+      lineItems: items,
+    });
+    await j.ok('session.signOut', {});
+    await j.signIn(MANAGER);
+    const { sale } = await j.ok('sales.get', { authorizationId: authorization.authorizationId });
+    const captureId = sale.captures[0]?.captureId ?? '';
+    const returnsAtFlexiti = () => j.sandbox.state().captures.get(Number(captureId))?.returns ?? [];
+
+    // More bits than were sold, or an item from elsewhere: refused before anything is sent.
+    const target = { authorizationId: authorization.authorizationId, captureId, amountCents: 2_500 };
+    for (const lineItems of [
+      [{ sku: 'BIT-SET', quantity: 3, unitPriceCents: 2_500 }],
+      [{ sku: 'SAW', quantity: 1, unitPriceCents: 2_500 }],
+    ]) {
+      expect(await j.error('returns.create', { ...target, full: false, lineItems })).toMatchObject({
+        category: 'needs_action',
+        code: 'items_not_in_sale',
+      });
+    }
+    expect(returnsAtFlexiti()).toHaveLength(0);
+
+    const back = [{ sku: 'BIT-SET', quantity: 1, unitPriceCents: 2_500 }];
+    const done = await j.ok('returns.create', { ...target, full: false, lineItems: back });
+    expect(done.returnedCents).toBe(2_500);
+    expect(returnsAtFlexiti().map((r) => r.skuData)).toEqual([
+      {
+        register_id: 'REG-01',
+        transaction_subtotal: -25,
+        transaction_total: -25,
+        products: [{ sku_id: 'BIT-SET', quantity: 1, unit_price: 25, extended_price: 25 }],
+      },
+    ]);
+    expect(done.receipt.lineItems).toEqual(back);
+    expect(done.sale.returnedLineItems).toEqual(back);
+
+    // One of the two bits is back already: two more cannot come back, one can.
+    const two = [{ sku: 'BIT-SET', quantity: 2, unitPriceCents: 2_500 }];
+    expect(
+      await j.error('returns.create', { ...target, full: false, amountCents: 5_000, lineItems: two }),
+    ).toMatchObject({ code: 'items_not_in_sale' });
+    expect(returnsAtFlexiti()).toHaveLength(1);
+    await j.ok('returns.create', { ...target, full: false, lineItems: back });
+    const after = await j.ok('sales.get', { authorizationId: authorization.authorizationId });
+    expect(after.sale.returnedLineItems).toEqual([{ sku: 'BIT-SET', quantity: 2, unitPriceCents: 2_500 }]);
+    const audit = await j.ok('audit.query', { action: 'return', page: 1, pageSize: 20 });
+    expect(audit.rows.find((row) => row.returnId === done.returnId)?.detail).toEqual({
+      fullReturn: false,
+      lineItems: 1,
+    });
+  });
+
   it('sends no sku_data and prints no items for a purchase without them', async () => {
     const ready = await readyToBuy(5_000);
     const { authorization } = await j.ok('purchase.authorize', {

@@ -29,6 +29,21 @@ describe('skuDataOf', () => {
     });
   });
 
+  it('makes a return’s totals negative and keeps its products’ prices as sold', () => {
+    expect(
+      skuDataOf([{ sku: 'TV-55', quantity: 1, unitPriceCents: 49_999 }], {
+        amountCents: 45_000,
+        registerId: 'REG-01',
+        direction: 'return',
+      }),
+    ).toEqual({
+      register_id: 'REG-01',
+      transaction_subtotal: -499.99,
+      transaction_total: -450,
+      products: [{ sku_id: 'TV-55', quantity: 1, unit_price: 499.99, extended_price: 499.99 }],
+    });
+  });
+
   it('leaves out a register id Flexiti would not take, and a subtotal beyond the wire’s range', () => {
     const items = Array.from({ length: 3 }, () => ({
       sku: 'H',

@@ -12,6 +12,7 @@ import { createSaleRecorder } from '../../../src/main/core/records/sale-recorder
 import { getSale } from '../../../src/main/core/sales/sale-search';
 import { isSalesError } from '../../../src/main/core/sales/sales-errors';
 import { SalesLedger } from '../../../src/main/core/sales/sales-ledger';
+import { SALES_SCHEMA_VERSION } from '../../../src/main/core/sales/sales-schema';
 import type { LedgerAuthorization } from '../../../src/main/core/sales/sales-types';
 
 const T0 = Date.UTC(2026, 6, 1, 15);
@@ -45,6 +46,52 @@ beforeEach(() => {
   ledger = SalesLedger.open(':memory:', { now: () => T0 });
 });
 afterEach(() => ledger.close());
+
+describe('returned line items', () => {
+  it('are kept with each return, once, and added up per SKU and price on the sale', () => {
+    ledger.recordAuthorization(sale('903', { lineItems: ITEMS, autoCapture: true, autoCaptureId: '7001' }));
+    const first = {
+      returnId: '9101',
+      captureId: '7001',
+      authorizationId: '903',
+      amountCents: 2_500,
+      employeeId: 'M1',
+      at: T0 + 1_000,
+      lineItems: [{ sku: 'HDMI-2M', description: 'HDMI cable, 2 m', quantity: 2, unitPriceCents: 1_250 }],
+    };
+    expect(ledger.recordReturn(first)).toEqual({ recorded: true });
+    // The same return recorded again (a replay) adds no items.
+    expect(ledger.recordReturn(first)).toEqual({ recorded: false });
+    ledger.recordReturn({
+      ...first,
+      returnId: '9102',
+      amountCents: 21_249,
+      at: T0 + 2_000,
+      lineItems: [
+        { sku: 'TV-32', description: 'Televiseur 32 po', quantity: 1, unitPriceCents: 19_999 },
+        { sku: 'HDMI-2M', description: 'HDMI cable, 2 m', quantity: 1, unitPriceCents: 1_250 },
+      ],
+    });
+    ledger.recordReturn({
+      ...first,
+      returnId: '9103',
+      amountCents: 100,
+      at: T0 + 3_000,
+      lineItems: undefined,
+    });
+
+    expect(ledger.returnedLineItemsOf('903').map((i) => [i.sku, i.quantity])).toEqual([
+      ['HDMI-2M', 2],
+      ['TV-32', 1],
+      ['HDMI-2M', 1],
+    ]);
+    expect(getSale(ledger, '903', T0 + 4_000)?.returnedLineItems).toEqual([
+      { sku: 'HDMI-2M', description: 'HDMI cable, 2 m', quantity: 3, unitPriceCents: 1_250 },
+      { sku: 'TV-32', description: 'Televiseur 32 po', quantity: 1, unitPriceCents: 19_999 },
+    ]);
+    expect(getSale(ledger, '903', T0 + 4_000)?.lineItems).toEqual(ITEMS);
+  });
+});
 
 describe('sale line items', () => {
   it('are stored with the authorization and read back in the order entered', () => {
@@ -125,7 +172,7 @@ describe('sales ledger file from before line items', () => {
       current.close();
       // What a schema-1 file looks like: no line-item table, user_version 1.
       const old = new Database(file);
-      old.exec('DROP TABLE sale_line_item');
+      old.exec('DROP TABLE sale_line_item; DROP TABLE sale_return_line_item');
       old.pragma('user_version = 1');
       old.close();
 
@@ -136,7 +183,7 @@ describe('sales ledger file from before line items', () => {
       upgraded.close();
 
       const raw = new Database(file, { readonly: true });
-      expect(raw.pragma('user_version', { simple: true })).toBe(2);
+      expect(raw.pragma('user_version', { simple: true })).toBe(SALES_SCHEMA_VERSION);
       raw.close();
       const reopened = SalesLedger.open(file);
       expect(reopened.lineItemsOf('802')).toEqual(ITEMS);

@@ -47,7 +47,12 @@ export const AUDIT_DETAIL_SCHEMAS = {
   }),
   capture: z.strictObject({ errorCode: code.optional() }),
   release: z.strictObject({ wholeRemainder: z.boolean().optional(), errorCode: code.optional() }),
-  return: z.strictObject({ fullReturn: z.boolean().optional(), errorCode: code.optional() }),
+  return: z.strictObject({
+    fullReturn: z.boolean().optional(),
+    /** How many item lines the manager listed (never what they were). */
+    lineItems: z.number().int().min(1).max(200).optional(),
+    errorCode: code.optional(),
+  }),
   /** The manager's reason is required by the refund channel; checked for full numbers like all detail. */
   refund: z.strictObject({ errorCode: code.optional(), reason: freeText.optional() }),
   account_close: z.strictObject({

@@ -66,6 +66,8 @@ export interface OperationFacts {
   captureId?: string | undefined;
   remainingCaptureCents?: number | undefined;
   referenceId?: string | undefined;
+  /** A return's items, as the manager listed them. */
+  lineItems?: OperationReceipt['lineItems'];
 }
 
 export function operationReceipt(facts: OperationFacts): OperationReceipt {
@@ -94,5 +96,6 @@ export function operationReceipt(facts: OperationFacts): OperationReceipt {
   if (facts.captureId !== undefined) receipt.captureId = facts.captureId;
   if (facts.remainingCaptureCents !== undefined) receipt.remainingCaptureCents = facts.remainingCaptureCents;
   if (facts.referenceId !== undefined) receipt.referenceId = facts.referenceId;
+  if (facts.lineItems && facts.lineItems.length > 0) receipt.lineItems = facts.lineItems;
   return receipt;
 }

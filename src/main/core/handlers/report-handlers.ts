@@ -168,6 +168,7 @@ export function saleView(sale: Sale): SaleView {
     })),
     releases: sale.releases.map(operation),
     lineItems: sale.lineItems,
+    returnedLineItems: sale.returnedLineItems,
     capturedCents: sale.capturedCents,
     releasedCents: sale.releasedCents,
     returnedCents: sale.returnedCents,

@@ -16,7 +16,9 @@ import type { JournalEntry, JournalListFilter, JournalOp } from '../journal/jour
 import type { Logger } from '../logging/logger';
 import { errorCodeOf, flexitiTime, last4Of, outcomeOf, type AuditRecorder } from '../records/audit-recorder';
 import { businessDateOf, defaultTimeZone } from '../sales/business-day';
+import { skuDataOf } from '../flows/sku-data';
 import { checkReturn } from '../sales/return-check';
+import { itemsWereSold } from '../sales/returned-items';
 import { refreshSale } from '../sales/sale-refresh';
 import { getSale, type Sale } from '../sales/sale-search';
 import type { SalesLedger } from '../sales/sales-ledger';
@@ -193,12 +195,26 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
         captureId: request.captureId,
         amountCents: check.amountCents,
         ...(sale.reference ? { reference: sale.reference } : {}),
-        detail: { fullReturn: request.full },
+        detail: {
+          fullReturn: request.full,
+          ...(request.lineItems ? { lineItems: request.lineItems.length } : {}),
+        },
       };
       if (!check.allowed) {
         const reason = check.reasons[0] ?? 'not_allowed';
         audit.record({ ...base, outcome: 'denied', detail: { ...base.detail, errorCode: reason } });
         fail('needs_action', reason);
+      }
+      if (
+        request.lineItems &&
+        !itemsWereSold(sale.lineItems, [...sale.returnedLineItems, ...request.lineItems])
+      ) {
+        audit.record({
+          ...base,
+          outcome: 'denied',
+          detail: { ...base.detail, errorCode: 'items_not_in_sale' },
+        });
+        fail('needs_action', 'items_not_in_sale');
       }
       let result: Awaited<ReturnType<Client['returnCapture']>>;
       const flow = await client.startFlow();
@@ -210,6 +226,15 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
           employeeId: actor.actorId,
           ...(record?.accountNumber ? { accountNumber: record.accountNumber } : {}),
           ...(sale.reference ? { reference: sale.reference } : {}),
+          ...(request.lineItems
+            ? {
+                skuData: skuDataOf(request.lineItems, {
+                  amountCents: check.amountCents,
+                  registerId: deps.terminal().registerId,
+                  direction: 'return',
+                }),
+              }
+            : {}),
         });
       } catch (error) {
         recordFailure(base, error);
@@ -227,6 +252,7 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
           ...approver,
           ...place(),
           ...(sale.reference ? { reference: sale.reference } : {}),
+          ...(request.lineItems ? { lineItems: request.lineItems } : {}),
           ...flexitiTime(result.date),
         }),
       );
@@ -248,6 +274,7 @@ export function createReturnHandlers(deps: ReturnHandlerDeps): Handlers<ReturnCh
         captureId: request.captureId,
         remainingCaptureCents,
         referenceId: flow.referenceId,
+        lineItems: request.lineItems,
       });
       return {
         returnId: result.returnId,

@@ -90,6 +90,8 @@ export interface Sale {
   refunds: SaleRefund[];
   /** The line items sent with the authorization, in the order entered; empty when there were none. */
   lineItems: LedgerLineItem[];
+  /** What the sale's returns listed, one line per SKU and price with the quantities added up. */
+  returnedLineItems: LedgerLineItem[];
   capturedCents: number;
   releasedCents: number;
   returnedCents: number;
@@ -235,6 +237,13 @@ function assembleSales(ledger: SalesLedger, authorizations: AuthorizationRow[], 
        WHERE authorization_id IN (${inList}) ORDER BY authorization_id, position`,
     )
     .all(...ids) as Array<LineItemRow & { authorization_id: string }>;
+  const returnedItems = db
+    .prepare(
+      `SELECT r.authorization_id, i.sku, i.description, i.quantity, i.unit_price_cents
+       FROM sale_return_line_item i JOIN sale_return r ON r.return_id = i.return_id
+       WHERE r.authorization_id IN (${inList}) ORDER BY r.at_ms, r.return_id, i.position`,
+    )
+    .all(...ids) as Array<LineItemRow & { authorization_id: string }>;
   const captureIds = captures.map((c) => c.capture_id);
   const refunds = captureIds.length
     ? (db
@@ -300,6 +309,9 @@ function assembleSales(ledger: SalesLedger, authorizations: AuthorizationRow[], 
       lineItems: lineItems
         .filter((item) => item.authorization_id === a.authorization_id)
         .map(lineItemFromRow),
+      returnedLineItems: addedUp(
+        returnedItems.filter((item) => item.authorization_id === a.authorization_id).map(lineItemFromRow),
+      ),
       capturedCents,
       releasedCents,
       returnedCents: saleCaptures.reduce((total, c) => total + c.returnedCents, 0),
@@ -327,4 +339,15 @@ function toReturn(row: ReturnRow): SaleReturn {
 
 function sum(items: ReadonlyArray<{ amountCents: number }>): number {
   return items.reduce((total, item) => total + item.amountCents, 0);
+}
+
+/** One line per SKU and unit price, quantities added up, in the order first seen. */
+function addedUp(items: readonly LedgerLineItem[]): LedgerLineItem[] {
+  const byKey = new Map<string, LedgerLineItem>();
+  for (const item of items) {
+    const key = `${item.sku}\u0000${item.unitPriceCents}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, quantity: seen.quantity + item.quantity } : { ...item });
+  }
+  return [...byKey.values()];
 }

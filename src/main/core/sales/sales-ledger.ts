@@ -154,10 +154,24 @@ export class SalesLedger {
       amount_cents: r.amountCents,
       ...this.context(r),
     };
-    return this.insertOnce('return', this.statements.insertReturn, row, {
-      get: this.statements.getReturn,
-      key: r.returnId,
-    });
+    return this.database.transaction((): RecordResult => {
+      const result = this.insertOnce('return', this.statements.insertReturn, row, {
+        get: this.statements.getReturn,
+        key: r.returnId,
+      });
+      // A replayed record of the same return adds nothing: its items are already there.
+      if (result.recorded) {
+        r.lineItems?.forEach((item, position) =>
+          this.statements.insertReturnLineItem.run({ return_id: r.returnId, position, ...itemColumns(item) }),
+        );
+      }
+      return result;
+    })();
+  }
+
+  /** Every item the sale's returns listed, in the order recorded. */
+  returnedLineItemsOf(authorizationId: string): LedgerLineItem[] {
+    return (this.statements.returnedLineItems.all(authorizationId) as LineItemRow[]).map(lineItemFromRow);
   }
 
   recordRefund(input: LedgerRefund): RecordResult {
@@ -190,10 +204,7 @@ export class SalesLedger {
       this.statements.insertLineItem.run({
         authorization_id: authorizationId,
         position,
-        sku: item.sku,
-        description: item.description ?? null,
-        quantity: item.quantity,
-        unit_price_cents: item.unitPriceCents,
+        ...itemColumns(item),
       }),
     );
   }
@@ -274,6 +285,15 @@ function prepareStatements(db: Database.Database) {
       (authorization_id, position, sku, description, quantity, unit_price_cents)
       VALUES (@authorization_id, @position, @sku, @description, @quantity, @unit_price_cents)`),
     hasLineItems: db.prepare('SELECT 1 FROM sale_line_item WHERE authorization_id = ? LIMIT 1'),
+    insertReturnLineItem: db.prepare(`INSERT INTO sale_return_line_item
+      (return_id, position, sku, description, quantity, unit_price_cents)
+      VALUES (@return_id, @position, @sku, @description, @quantity, @unit_price_cents)
+      ON CONFLICT (return_id, position) DO NOTHING`),
+    returnedLineItems: db.prepare(
+      `SELECT i.sku, i.description, i.quantity, i.unit_price_cents
+       FROM sale_return_line_item i JOIN sale_return r ON r.return_id = i.return_id
+       WHERE r.authorization_id = ? ORDER BY r.at_ms, r.return_id, i.position`,
+    ),
     lineItems: db.prepare(
       `SELECT sku, description, quantity, unit_price_cents FROM sale_line_item
        WHERE authorization_id = ? ORDER BY position`,
@@ -283,6 +303,15 @@ function prepareStatements(db: Database.Database) {
     getRelease: db.prepare('SELECT amount_cents FROM sale_release WHERE operation_id = ?'),
     getReturn: db.prepare('SELECT amount_cents FROM sale_return WHERE return_id = ?'),
     getRefund: db.prepare('SELECT amount_cents FROM sale_refund WHERE operation_id = ?'),
+  };
+}
+
+function itemColumns(item: LedgerLineItem) {
+  return {
+    sku: item.sku,
+    description: item.description ?? null,
+    quantity: item.quantity,
+    unit_price_cents: item.unitPriceCents,
   };
 }
 

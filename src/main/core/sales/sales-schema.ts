@@ -101,6 +101,18 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (authorization_id, position)
   ) STRICT;
   `,
+  // 3: the items a return listed, so a later return cannot list them again.
+  `
+  CREATE TABLE sale_return_line_item (
+    return_id TEXT NOT NULL,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    sku TEXT NOT NULL CHECK (length(sku) BETWEEN 1 AND 40),
+    description TEXT CHECK (description IS NULL OR length(description) BETWEEN 1 AND 120),
+    quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 9999),
+    unit_price_cents INTEGER NOT NULL,
+    PRIMARY KEY (return_id, position)
+  ) STRICT;
+  `,
 ];
 
 export const SALES_SCHEMA_VERSION = MIGRATIONS.length;

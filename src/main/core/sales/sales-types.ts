@@ -108,6 +108,8 @@ export const ledgerReturnSchema = z.strictObject({
   authorizationId: flexitiId,
   amountCents: positiveCents,
   accountLast4: accountLast4Schema.optional(),
+  /** The sale's items the manager listed as coming back. */
+  lineItems: z.array(ledgerLineItemSchema).max(MAX_LINE_ITEMS).optional(),
   ...contextShape,
 });
 export type LedgerReturn = z.input<typeof ledgerReturnSchema>;

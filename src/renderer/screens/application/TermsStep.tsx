@@ -92,7 +92,8 @@ export function TermsStep(props: {
           })}
         </div>
       ))}
-      {missing ? (
+      {/* Gone as soon as the last box is ticked: a stale "must accept" beside ticked boxes misleads. */}
+      {missing && !allAccepted ? (
         <p className="error-notice" role="alert">
           {t('application.terms.missing')}
         </p>

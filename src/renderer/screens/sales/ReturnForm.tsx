@@ -1,6 +1,8 @@
 /**
  * A return on one capture: full or partial. The rules are shown first and checked with
  * `returns.preview` before anything goes to Flexiti; only an allowed preview offers the return.
+ * When the sale has line items, the manager may say which came back: they go to Flexiti with the
+ * return and on the customer's receipt.
  */
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
@@ -13,12 +15,18 @@ import { formatCents, useI18n } from '../../i18n/i18n';
 import { parseAmountInput } from '../../money-input';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
+import { itemsLeftToReturn } from './items-left-to-return';
 
 type Capture = SaleDetail['captures'][number];
+type SaleItem = SaleDetail['lineItems'][number];
 
 export function ReturnForm(props: {
   authorizationId: string;
   capture: Capture;
+  /** The sale's line items: the ones the manager may say came back. */
+  saleItems?: readonly SaleItem[];
+  /** What earlier returns listed: that much less can come back now. */
+  returnedItems?: readonly SaleItem[];
   /** A cashier's return goes to Flexiti only with a manager's one-time approval. */
   needsApproval?: boolean;
   /** The sale afterwards, and the customer's receipt. */
@@ -35,6 +43,16 @@ export function ReturnForm(props: {
     onSuccess: (answer) => props.onDone(answer.sale, answer.receipt),
   });
   const captureId = props.capture.captureId;
+  const saleItems = props.saleItems ?? [];
+  const left = itemsLeftToReturn(saleItems, props.returnedItems ?? []);
+  /** How many of each sale item come back, as typed; blank or 0 means none. */
+  const [backCounts, setBackCounts] = useState<string[]>(() => saleItems.map(() => ''));
+  const returnedItems = saleItems.flatMap((item, index) => {
+    const quantity = Number.parseInt(backCounts[index] ?? '', 10);
+    if (!Number.isInteger(quantity) || quantity <= 0 || (left[index] ?? 0) === 0) return [];
+    return [{ ...item, quantity: Math.min(quantity, left[index] ?? 0) }];
+  });
+  const itemsCents = returnedItems.reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
 
   function target() {
     if (full) return { authorizationId: props.authorizationId, captureId, full: true };
@@ -60,6 +78,19 @@ export function ReturnForm(props: {
     setPreview(null);
     create.reset();
   };
+
+  function withItems<T extends object>(request: T): T & { lineItems?: SaleItem[] } {
+    return returnedItems.length > 0 ? { ...request, lineItems: returnedItems } : request;
+  }
+
+  function takeItemsTotal() {
+    if (itemsCents === props.capture.returnableCents) setFull(true);
+    else {
+      setFull(false);
+      setAmount(formatCents(itemsCents, locale).replace(/\s*\$\s*/g, ''));
+    }
+    changed();
+  }
 
   return (
     <section className="panel" aria-labelledby={`return-${captureId}`} data-testid="return-form">
@@ -110,6 +141,48 @@ export function ReturnForm(props: {
             {t('money.invalid')}
           </p>
         ) : null}
+        {left.some((n) => n > 0) ? (
+          <fieldset className="returned-items" data-testid="return-items">
+            <legend>{t('return.items.legend')}</legend>
+            {saleItems.map((item, index) =>
+              (left[index] ?? 0) === 0 ? null : (
+                <Field
+                  key={`${item.sku}-${index}`}
+                  label={t('return.items.quantity', {
+                    item: item.description ? `${item.description} (${item.sku})` : item.sku,
+                    left: String(left[index] ?? 0),
+                  })}
+                  type="number"
+                  min={0}
+                  max={left[index] ?? 0}
+                  step={1}
+                  inputMode="numeric"
+                  value={backCounts[index] ?? ''}
+                  onChange={(e) => {
+                    const next = [...backCounts];
+                    // No more can come back than are left: the field shows the most there is.
+                    const most = left[index] ?? 0;
+                    const typed = Number.parseInt(e.target.value, 10);
+                    next[index] = typed > most ? String(most) : e.target.value;
+                    setBackCounts(next);
+                    changed();
+                  }}
+                />
+              ),
+            )}
+            {returnedItems.length > 0 ? (
+              itemsCents > 0 && itemsCents <= props.capture.returnableCents ? (
+                <button type="button" onClick={takeItemsTotal} data-testid="return-items-total">
+                  {t('return.items.useTotal', { amount: formatCents(itemsCents, locale) })}
+                </button>
+              ) : itemsCents > props.capture.returnableCents ? (
+                <p className="hint-line" role="status">
+                  {t('return.items.overRemaining', { amount: formatCents(itemsCents, locale) })}
+                </p>
+              ) : null
+            ) : null}
+          </fieldset>
+        ) : null}
         <button type="submit" disabled={check.isPending || create.isPending} data-testid="return-check">
           {t('return.check')}
         </button>
@@ -135,7 +208,7 @@ export function ReturnForm(props: {
                   return;
                 }
                 const request = target();
-                if (request) create.mutate(request);
+                if (request) create.mutate(withItems(request));
               }}
               data-testid="return-confirm"
             >
@@ -162,7 +235,7 @@ export function ReturnForm(props: {
           onApproved={({ approval }) => {
             setAskingManager(false);
             const request = target();
-            if (request) create.mutate({ ...request, approval });
+            if (request) create.mutate({ ...withItems(request), approval });
           }}
         />
       ) : null}

@@ -79,6 +79,8 @@ export function SaleActions(props: { authorizationId: string }) {
             key={capture.captureId}
             authorizationId={sale.authorizationId}
             capture={capture}
+            saleItems={sale.lineItems}
+            returnedItems={sale.returnedLineItems}
             needsApproval={!isManager}
             onDone={updated}
           />

@@ -129,6 +129,8 @@ export const saleViewSchema = z.strictObject({
   releases: z.array(z.strictObject({ ...operationShape })).max(100),
   /** The line items sent with the authorization; empty when there were none. */
   lineItems: z.array(lineItemSchema).max(200),
+  /** What the returns listed so far, one line per SKU and price. */
+  returnedLineItems: z.array(lineItemSchema.extend({ quantity: z.number().int().positive() })).max(200),
   capturedCents: cents,
   releasedCents: cents,
   returnedCents: cents,

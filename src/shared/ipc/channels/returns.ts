@@ -9,7 +9,7 @@ import { MANAGER, STAFF, channel } from '../channel';
 import { approvalTokenSchema } from './approval';
 import { languageSchema } from './common';
 import { accountRefSchema, flowIdSchema } from './customers';
-import { flexitiIdSchema } from './purchase';
+import { flexitiIdSchema, lineItemSchema } from './purchase';
 import { saleViewSchema } from './reports';
 
 const cents = z.number().int().min(0);
@@ -83,6 +83,8 @@ export const operationReceiptSchema = z.strictObject({
   sale: z.strictObject({ heldCents: cents, chargedCents: cents }).optional(),
   /** The x-reference-id of the call: what support asks for. */
   referenceId: z.string().max(32).optional(),
+  /** A return: the items that came back, when the manager listed them. */
+  lineItems: z.array(lineItemSchema).max(200).optional(),
 });
 export type OperationReceipt = z.infer<typeof operationReceiptSchema>;
 
@@ -117,7 +119,12 @@ export const returnChannels = {
   }),
   'returns.create': channel({
     request: z
-      .strictObject({ ...returnTarget, approval: approvalTokenSchema.optional() })
+      .strictObject({
+        ...returnTarget,
+        /** What comes back, from the sale's own line items (sent to Flexiti as sku_data). */
+        lineItems: z.array(lineItemSchema).min(1).max(200).optional(),
+        approval: approvalTokenSchema.optional(),
+      })
       .refine(needsAmount, { path: ['amountCents'], message: 'amount or full' }),
     response: z.strictObject({
       returnId: flexitiIdSchema,
