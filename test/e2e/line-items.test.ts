@@ -2,7 +2,8 @@
  * Line items in the purchase journey, in Chromium over the browser host in demo mode: the collapsed
  * editor on the amount step, rows added and removed from the keyboard, accents taken off for Flexiti,
  * a character Flexiti cannot take explained on its row, the running total and "use the items' total
- * as the amount", the items read back on the confirm step, and the receipt data carrying them.
+ * as the amount", the items read back on the confirm step, and the receipt data carrying them; then
+ * the manager's sale view lists them and a return says which came back.
  * axe-core runs on the editor and the confirm step; screenshots go to test-artifacts/screenshots/.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -181,6 +182,41 @@ describe.skipIf(!hasChromium)('line items in the purchase (Chromium)', () => {
           ],
         },
       },
+    });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('lets the manager say which items came back: sent to Flexiti, and on the return receipt', async () => {
+    await page.getByTestId('nav-sales').click();
+    await page.getByRole('heading', { name: 'Find a sale' }).waitFor();
+    await page.getByTestId('sales-search').click();
+    await expect.poll(() => page.getByTestId('sale').count()).toBe(1);
+    const sale = page.getByTestId('sale');
+    // The manager's sale view lists what was sold.
+    await expect(sale.getByTestId('line-items-summary').locator('tbody tr').count()).resolves.toBe(2);
+    await sale.getByTestId('sale-manage').click();
+
+    const returnForm = sale.getByTestId('return-form');
+    const items = returnForm.getByTestId('return-items');
+    await items.getByLabel('HDMI-2M: how many come back (up to 3)').fill('1');
+    await items.getByRole('button', { name: 'Return the items’ total: $12.50' }).click();
+    await expect(returnForm.getByLabel('Amount to return').inputValue()).resolves.toBe('12.50');
+    await returnForm.getByTestId('return-check').click();
+    await returnForm.getByTestId('return-allowed').waitFor();
+    await expectNoSeriousAxeViolations(page, 'line-items-return');
+    await returnForm.getByTestId('return-confirm').click();
+
+    const receipt = page.getByTestId('operation-receipt');
+    await receipt.waitFor();
+    await expect(receipt.textContent()).resolves.toContain('Items returned');
+    await saveScreenshot(page, 'line-items-return-receipt-en');
+    // The same core the screen uses: the return's item is kept with the sale.
+    const authorizationId = await sale.getAttribute('data-authorization');
+    if (!harness || !authorizationId) throw new Error('no sale to check');
+    const detail = await harness.core.handle('sales.get', { authorizationId }, HOST);
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { sale: { returnedCents: 1_250, returnedLineItems: [{ sku: 'HDMI-2M', quantity: 1 }] } },
     });
     expect(problems).toEqual([]);
   }, 120_000);

@@ -101,6 +101,12 @@ describe('a return with the sale’s line items', () => {
     ]);
     expect(panel.textContent).toContain(r.t('receiptDoc.itemsReturned'));
     expect(panel.textContent).toContain('Floor lamp (LAMP-2)');
+    // Nothing typed for the return stays behind to be sent again.
+    const counts = within(screen.getByTestId('return-items')).getAllByRole(
+      'spinbutton',
+    ) as HTMLInputElement[];
+    expect(counts.map((input) => input.value)).toEqual(['', '']);
+    expect(within(screen.getByTestId('return-form')).queryByLabelText(r.t('return.amount'))).toBeNull();
     await expectNoSeriousAxeViolations('return with line items');
   });
 

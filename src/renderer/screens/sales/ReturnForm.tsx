@@ -39,11 +39,17 @@ export function ReturnForm(props: {
   const [askingManager, setAskingManager] = useState(false);
   const [preview, setPreview] = useState<ResponseOf<'returns.preview'> | null>(null);
   const check = usePosMutation(pos.returns.preview, { onSuccess: setPreview });
-  const create = usePosMutation(pos.returns.create, {
-    onSuccess: (answer) => props.onDone(answer.sale, answer.receipt),
-  });
   const captureId = props.capture.captureId;
   const saleItems = props.saleItems ?? [];
+  const create = usePosMutation(pos.returns.create, {
+    onSuccess: (answer) => {
+      // Done: nothing typed for this return stays to be sent again by mistake.
+      setFull(true);
+      setAmount('');
+      setBackCounts(saleItems.map(() => ''));
+      props.onDone(answer.sale, answer.receipt);
+    },
+  });
   const left = itemsLeftToReturn(saleItems, props.returnedItems ?? []);
   /** How many of each sale item come back, as typed; blank or 0 means none. */
   const [backCounts, setBackCounts] = useState<string[]>(() => saleItems.map(() => ''));
