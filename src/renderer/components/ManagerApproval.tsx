@@ -11,6 +11,7 @@ import { pos } from '../pos-api';
 import { appErrorOf, usePosMutation } from '../use-pos-mutation';
 import { ErrorNotice } from './ErrorNotice';
 import { Field } from './Field';
+import { PinField } from './PinField';
 
 export interface Approval {
   approval: string;
@@ -93,13 +94,11 @@ export function ManagerApproval(props: {
             autoComplete="off"
             onChange={(e) => setManagerId(e.target.value)}
           />
-          <Field
+          <PinField
             label={t('approval.managerPin')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
             value={managerPin}
-            onChange={(e) => setManagerPin(e.target.value)}
+            onChange={setManagerPin}
+            required={false}
           />
           {errorKey === 'other' ? (
             <ErrorNotice error={error} />

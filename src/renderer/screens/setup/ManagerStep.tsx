@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
@@ -42,25 +43,13 @@ export function ManagerStep(props: { onCreated: () => void }) {
           autoComplete="off"
           name="name"
         />
-        <Field
-          label={t('field.pin')}
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          required
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          name="pin"
-        />
-        <Field
+        <PinField label={t('field.pin')} value={pin} onChange={setPin} name="pin" fresh />
+        <PinField
           label={t('field.pinConfirm')}
           value={pinAgain}
-          onChange={(e) => setPinAgain(e.target.value)}
-          required
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
+          onChange={setPinAgain}
           name="pinAgain"
+          fresh
         />
         {mismatch ? (
           <p role="alert" className="error-notice">

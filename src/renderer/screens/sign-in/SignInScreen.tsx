@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
@@ -29,16 +30,7 @@ export function SignInScreen(props: { onDone: () => void }) {
           autoComplete="off"
           name="employeeId"
         />
-        <Field
-          label={t('field.pin')}
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          required
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          name="pin"
-        />
+        <PinField label={t('field.pin')} value={pin} onChange={setPin} name="pin" />
         <ErrorNotice error={appErrorOf(signIn.error)} />
         <button type="submit" className="primary" disabled={signIn.isPending}>
           {t('signIn.submit')}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { StaffView } from '../../../shared/ipc/channels/staff';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
@@ -67,16 +68,7 @@ export function AddStaffForm(props: { onAdded: (staff: StaffView) => void }) {
             <option value="manager">{t('staff.roleName.manager')}</option>
           </select>
         </div>
-        <Field
-          label={t('field.pin')}
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          required
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          name="newPin"
-        />
+        <PinField label={t('field.pin')} value={pin} onChange={setPin} name="newPin" fresh />
         <button type="submit" disabled={add.isPending} data-testid="add-staff-submit">
           {t('staff.addSubmit')}
         </button>

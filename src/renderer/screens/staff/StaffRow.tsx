@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { StaffView } from '../../../shared/ipc/channels/staff';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { useI18n } from '../../i18n/i18n';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
@@ -69,15 +69,7 @@ export function StaffRow(props: { person: StaffView; onChanged: () => void }) {
         </div>
         {resetting ? (
           <form onSubmit={savePin} className="inline-form">
-            <Field
-              label={t('staff.newPin', { id })}
-              value={pin}
-              onChange={(e) => setPin(e.target.value)}
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              required
-            />
+            <PinField label={t('staff.newPin', { id })} value={pin} onChange={setPin} fresh />
             <div className="row-actions">
               <button type="submit" disabled={busy}>
                 {t('staff.savePin')}
