@@ -1,6 +1,6 @@
 /** A return's items must be the sale's own: same SKU and price, no more than were sold. */
 import { describe, expect, it } from 'vitest';
-import { itemsWereSold } from '../../../src/main/core/sales/returned-items';
+import { itemsLeftToReturn, itemsWereSold } from '../../../src/shared/returned-items';
 
 const SOLD = [
   { sku: 'TV-55', quantity: 1, unitPriceCents: 49_999 },
@@ -34,5 +34,18 @@ describe('itemsWereSold', () => {
 
   it('accepts nothing for a sale without items', () => {
     expect(itemsWereSold([], [{ sku: 'TV-55', quantity: 1, unitPriceCents: 49_999 }])).toBe(false);
+  });
+});
+
+describe('itemsLeftToReturn', () => {
+  it('takes earlier returns off the sale’s lines in order, by SKU and price', () => {
+    const twoLines = [...SOLD, { sku: 'HDMI', quantity: 1, unitPriceCents: 1_250 }];
+    expect(itemsLeftToReturn(twoLines, [])).toEqual([1, 2, 1, 1]);
+    expect(itemsLeftToReturn(twoLines, [{ sku: 'HDMI', quantity: 3, unitPriceCents: 1_250 }])).toEqual([
+      1, 0, 1, 0,
+    ]);
+    expect(itemsLeftToReturn(twoLines, [{ sku: 'HDMI', quantity: 1, unitPriceCents: 999 }])).toEqual([
+      1, 2, 0, 1,
+    ]);
   });
 });

@@ -80,10 +80,13 @@ describe('returned line items', () => {
       lineItems: undefined,
     });
 
-    expect(ledger.returnedLineItemsOf('903').map((i) => [i.sku, i.quantity])).toEqual([
-      ['HDMI-2M', 2],
-      ['TV-32', 1],
-      ['HDMI-2M', 1],
+    const stored = ledger.database
+      .prepare('SELECT return_id, sku, quantity FROM sale_return_line_item ORDER BY return_id, position')
+      .all();
+    expect(stored).toEqual([
+      { return_id: '9101', sku: 'HDMI-2M', quantity: 2 },
+      { return_id: '9102', sku: 'TV-32', quantity: 1 },
+      { return_id: '9102', sku: 'HDMI-2M', quantity: 1 },
     ]);
     expect(getSale(ledger, '903', T0 + 4_000)?.returnedLineItems).toEqual([
       { sku: 'HDMI-2M', description: 'HDMI cable, 2 m', quantity: 3, unitPriceCents: 1_250 },

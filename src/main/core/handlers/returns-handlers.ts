@@ -18,7 +18,7 @@ import { errorCodeOf, flexitiTime, last4Of, outcomeOf, type AuditRecorder } from
 import { businessDateOf, defaultTimeZone } from '../sales/business-day';
 import { skuDataOf } from '../flows/sku-data';
 import { checkReturn } from '../sales/return-check';
-import { itemsWereSold } from '../sales/returned-items';
+import { itemsWereSold } from '../../../shared/returned-items';
 import { refreshSale } from '../sales/sale-refresh';
 import { getSale, type Sale } from '../sales/sale-search';
 import type { SalesLedger } from '../sales/sales-ledger';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineItemKey } from '../../../shared/returned-items';
 import { isoUtc, timeInputSchema } from '../audit/time-input';
 import { authorizationLapsed, returnWindow } from './return-window';
 import { invalidInput } from './sales-errors';
@@ -345,7 +346,7 @@ function sum(items: ReadonlyArray<{ amountCents: number }>): number {
 function addedUp(items: readonly LedgerLineItem[]): LedgerLineItem[] {
   const byKey = new Map<string, LedgerLineItem>();
   for (const item of items) {
-    const key = `${item.sku}\u0000${item.unitPriceCents}`;
+    const key = lineItemKey(item);
     const seen = byKey.get(key);
     byKey.set(key, seen ? { ...seen, quantity: seen.quantity + item.quantity } : { ...item });
   }

@@ -169,11 +169,6 @@ export class SalesLedger {
     })();
   }
 
-  /** Every item the sale's returns listed, in the order recorded. */
-  returnedLineItemsOf(authorizationId: string): LedgerLineItem[] {
-    return (this.statements.returnedLineItems.all(authorizationId) as LineItemRow[]).map(lineItemFromRow);
-  }
-
   recordRefund(input: LedgerRefund): RecordResult {
     const r = parse(ledgerRefundSchema, input);
     const row = {
@@ -289,11 +284,6 @@ function prepareStatements(db: Database.Database) {
       (return_id, position, sku, description, quantity, unit_price_cents)
       VALUES (@return_id, @position, @sku, @description, @quantity, @unit_price_cents)
       ON CONFLICT (return_id, position) DO NOTHING`),
-    returnedLineItems: db.prepare(
-      `SELECT i.sku, i.description, i.quantity, i.unit_price_cents
-       FROM sale_return_line_item i JOIN sale_return r ON r.return_id = i.return_id
-       WHERE r.authorization_id = ? ORDER BY r.at_ms, r.return_id, i.position`,
-    ),
     lineItems: db.prepare(
       `SELECT sku, description, quantity, unit_price_cents FROM sale_line_item
        WHERE authorization_id = ? ORDER BY position`,

@@ -15,7 +15,7 @@ import { formatCents, useI18n } from '../../i18n/i18n';
 import { parseAmountInput } from '../../money-input';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
-import { itemsLeftToReturn } from './items-left-to-return';
+import { itemsLeftToReturn } from '../../../shared/returned-items';
 
 type Capture = SaleDetail['captures'][number];
 type SaleItem = SaleDetail['lineItems'][number];
