@@ -4,7 +4,7 @@
  * the shared wire parser, so no floating-point value is ever involved.
  */
 import { MAX_CENTS, parseWireAmount, type Cents } from '../shared/money';
-import type { Locale } from './i18n/i18n';
+import { formatCents, type Locale } from './i18n/i18n';
 
 /** en-CA: 1,234.56 or 1234.56. */
 const EN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
@@ -24,4 +24,9 @@ export function parseAmountInput(text: string, locale: Locale): Cents | null {
   const cents = parseWireAmount(plain);
   if (cents === null || cents <= 0 || cents > MAX_CENTS) return null;
   return cents;
+}
+
+/** Cents as a cashier would type them in an amount field: the locale's separators, no dollar sign. */
+export function formatAmountInput(cents: Cents, locale: Locale): string {
+  return formatCents(cents, locale).replace(/\s*\$\s*/g, '');
 }

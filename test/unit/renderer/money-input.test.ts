@@ -1,7 +1,7 @@
 /** The cashier's amount field: strict, locale-aware, integer cents, never a float in between. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmountInput } from '../../../src/renderer/money-input';
+import { formatAmountInput, parseAmountInput } from '../../../src/renderer/money-input';
 import { MAX_CENTS } from '../../../src/shared/money';
 
 describe('parseAmountInput', () => {
@@ -52,6 +52,19 @@ describe('parseAmountInput', () => {
         const fr = `${dollars.toLocaleString('fr-CA')},${rest}`;
         expect(parseAmountInput(en, 'en')).toBe(cents);
         expect(parseAmountInput(fr, 'fr')).toBe(cents);
+      }),
+    );
+  });
+});
+
+describe('formatAmountInput', () => {
+  it('writes what the amount field reads back, in both languages, without a dollar sign', () => {
+    expect(formatAmountInput(123_456, 'en')).toBe('1,234.56');
+    expect(formatAmountInput(123_456, 'fr')).not.toContain('$');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX_CENTS }), (cents) => {
+        expect(parseAmountInput(formatAmountInput(cents, 'en'), 'en')).toBe(cents);
+        expect(parseAmountInput(formatAmountInput(cents, 'fr'), 'fr')).toBe(cents);
       }),
     );
   });

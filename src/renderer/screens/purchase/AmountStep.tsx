@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { formatCents, useI18n } from '../../i18n/i18n';
-import { parseAmountInput } from '../../money-input';
+import { formatAmountInput, parseAmountInput } from '../../money-input';
 import { checkLineItems, type LineItem, type LineItemDraft } from './line-items';
 import { LineItemsEditor } from './LineItemsEditor';
 import type { PurchaseCustomer } from './purchase-types';
@@ -21,7 +21,7 @@ export function AmountStep(props: {
 }) {
   const { t, locale } = useI18n();
   const [amountText, setAmountText] = useState(() =>
-    props.amountCents === null ? '' : formatCents(props.amountCents, locale).replace(/\s*\$\s*/g, ''),
+    props.amountCents === null ? '' : formatAmountInput(props.amountCents, locale),
   );
   const [reference, setReference] = useState(props.orderReference);
   const [problem, setProblem] = useState<'amount' | 'reference' | 'items' | null>(null);
@@ -84,7 +84,7 @@ export function AmountStep(props: {
             if (problem === 'items') setProblem(null);
           }}
           amountCents={parseAmountInput(amountText, locale)}
-          onUseTotal={(cents) => setAmountText(formatCents(cents, locale).replace(/\s*\$\s*/g, ''))}
+          onUseTotal={(cents) => setAmountText(formatAmountInput(cents, locale))}
           reveal={itemsRefused}
         />
         {problem ? (

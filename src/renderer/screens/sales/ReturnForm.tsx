@@ -12,7 +12,7 @@ import { ManagerApproval } from '../../components/ManagerApproval';
 import { Field } from '../../components/Field';
 import { Progress } from '../../components/Progress';
 import { formatCents, useI18n } from '../../i18n/i18n';
-import { parseAmountInput } from '../../money-input';
+import { formatAmountInput, parseAmountInput } from '../../money-input';
 import { pos } from '../../pos-api';
 import { appErrorOf, usePosMutation } from '../../use-pos-mutation';
 import { itemsLeftToReturn } from '../../../shared/returned-items';
@@ -93,7 +93,7 @@ export function ReturnForm(props: {
     if (itemsCents === props.capture.returnableCents) setFull(true);
     else {
       setFull(false);
-      setAmount(formatCents(itemsCents, locale).replace(/\s*\$\s*/g, ''));
+      setAmount(formatAmountInput(itemsCents, locale));
     }
     changed();
   }
