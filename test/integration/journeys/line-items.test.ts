@@ -5,9 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../src/sandbox/state/demo-data';
+import type { RequestOf } from '../../../src/shared/ipc/contract';
 import { CASHIER, MANAGER, Journeys, useJourneys } from './journey-harness';
 
 const JOHN_ACCOUNT = DEMO.accounts.johnSmith.accountNumber;
+
+type LineItem = NonNullable<RequestOf<'purchase.authorize'>['lineItems']>[number];
 
 let j: Journeys;
 
@@ -17,6 +20,26 @@ useJourneys({ expectNothingLeaked: true, eachTest: { clearFaults: false, signIn:
 
 /** Looks John Smith up, verifies by SMS and prices the amount: ready to authorize. */
 const readyToBuy = (amountCents: number) => j.readyToBuyAsJohn(amountCents);
+
+/** John buys on plan 4 over 12 months, captured at once, with these items. */
+async function buyWithItems(amountCents: number, orderReference: string, lineItems: LineItem[]) {
+  const ready = await readyToBuy(amountCents);
+  const { authorization } = await j.ok('purchase.authorize', {
+    ...ready,
+    amountCents,
+    financing: { kind: 'plan', planId: 4, term: 12 },
+    autoCapture: true,
+    orderReference,
+    lineItems,
+  });
+  return authorization;
+}
+
+/** The cashier signs out and the manager signs in on the same terminal. */
+async function managerTakesOver(): Promise<void> {
+  await j.ok('session.signOut', {});
+  await j.signIn(MANAGER);
+}
 
 /** What the sandbox stored for the authorization: the body Flexiti received. */
 function skuDataAtFlexiti(authorizationId: string): unknown {
@@ -34,15 +57,7 @@ describe('line items', () => {
     ];
     const subtotal = 19_999 + 3 * 1_250 - 1_000;
     const amountCents = 25_000;
-    const ready = await readyToBuy(amountCents);
-    const { authorization } = await j.ok('purchase.authorize', {
-      ...ready,
-      amountCents,
-      financing: { kind: 'plan', planId: 4, term: 12 },
-      autoCapture: true,
-      orderReference: 'ORDER-LI-1',
-      lineItems: items,
-    });
+    const authorization = await buyWithItems(amountCents, 'ORDER-LI-1', items);
     expect(authorization).toMatchObject({ authorizedCents: amountCents, orderReference: 'ORDER-LI-1' });
 
     expect(skuDataAtFlexiti(authorization.authorizationId)).toEqual({
@@ -73,8 +88,7 @@ describe('line items', () => {
     expect(receipt.authorization.authorizationId).toBe(authorization.authorizationId);
 
     // The manager's sale view lists them too, from the sales ledger.
-    await j.ok('session.signOut', {});
-    await j.signIn(MANAGER);
+    await managerTakesOver();
     const found = await j.ok('sales.search', { referencePrefix: 'ORDER-LI-1', page: 1, pageSize: 10 });
     expect(found.sales.map((sale) => [sale.authorizationId, sale.lineItems])).toEqual([
       [authorization.authorizationId, items],
@@ -87,17 +101,8 @@ describe('line items', () => {
       { sku: 'BIT-SET', quantity: 2, unitPriceCents: 2_500 },
     ];
     const amountCents = 17_999;
-    const ready = await readyToBuy(amountCents);
-    const { authorization } = await j.ok('purchase.authorize', {
-      ...ready,
-      amountCents,
-      financing: { kind: 'plan', planId: 4, term: 12 },
-      autoCapture: true,
-      orderReference: 'ORDER-LI-RET',
-      lineItems: items,
-    });
-    await j.ok('session.signOut', {});
-    await j.signIn(MANAGER);
+    const authorization = await buyWithItems(amountCents, 'ORDER-LI-RET', items);
+    await managerTakesOver();
     const { sale } = await j.ok('sales.get', { authorizationId: authorization.authorizationId });
     const captureId = sale.captures[0]?.captureId ?? '';
     const returnsAtFlexiti = () => j.sandbox.state().captures.get(Number(captureId))?.returns ?? [];
